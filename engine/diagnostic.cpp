@@ -1,0 +1,23 @@
+#include "planlint/diagnostic.hpp"
+
+#include <tuple>
+
+namespace planlint {
+
+std::string_view to_string(Severity s) {
+  switch (s) {
+    case Severity::info:
+      return "info";
+    case Severity::warning:
+      return "warning";
+    case Severity::error:
+      return "error";
+  }
+  return "error";
+}
+
+bool operator<(const Diagnostic& a, const Diagnostic& b) {
+  return std::tie(a.file, a.where, a.rule) < std::tie(b.file, b.where, b.rule);
+}
+
+}  // namespace planlint

@@ -1,0 +1,294 @@
+// Pass 2 of the plan builder: the body as a tree of sections holding
+// paragraphs (joined across page breaks and split into clauses), boxes,
+// tables and unit lists. Levels come from the order in which numbering styles
+// first appear, so plans with different ladders all nest correctly.
+#include <algorithm>
+#include <array>
+#include <map>
+#include <optional>
+
+#include "plan_builder_detail.hpp"
+#include "planlint/parse.hpp"
+#include "text_util.hpp"
+
+namespace planlint::detail {
+
+namespace {
+
+/// A section while the body is read: its parent is an index, so the list can
+/// grow without invalidating anything; the tree is assembled at the end.
+struct FlatSection {
+  Section section;
+  std::optional<std::size_t> parent;
+  std::vector<std::size_t> children;
+};
+
+/// Where new text goes: the preamble, a section, or a box in a section.
+struct Container {
+  std::optional<std::size_t> section;  // none: the preamble
+  bool in_box = false;
+};
+
+class BodyReader {
+ public:
+  BodyReader(const BuildContext& ctx, Plan& plan) : ctx_(ctx), plan_(plan) {}
+
+  void heading(const ast::Heading& h, unsigned level);
+  void text(std::string_view line, Paragraph::Kind kind = Paragraph::Kind::text);
+  void units(const ast::Labelled& list);
+  void box(const ast::BoxHeader& b);
+  void table_row(std::string_view source, const std::vector<std::string_view>& cells);
+  void break_flow() { open_ = false; table_open_ = false; }
+  void blank() { table_open_ = false; }
+  void finish();
+
+ private:
+  std::vector<Paragraph>& paragraphs();
+  std::vector<Table>& tables();
+  void add_fragment(Paragraph& p, std::string_view fragment);
+  void inline_units(std::string_view fragment);
+
+  const BuildContext& ctx_;
+  Plan& plan_;
+  std::vector<FlatSection> flat_;
+  std::vector<std::size_t> top_;
+  std::vector<std::size_t> path_;  // open sections, outermost first
+  Container here_;
+  bool open_ = false;        // the last paragraph may be continued
+  bool table_open_ = false;  // the last table may take more rows
+};
+
+std::vector<Paragraph>& BodyReader::paragraphs() {
+  if (!here_.section) return plan_.preamble;
+  Section& s = flat_[*here_.section].section;
+  return here_.in_box ? s.boxes.back().paragraphs : s.paragraphs;
+}
+
+std::vector<Table>& BodyReader::tables() {
+  Section& s = flat_[*here_.section].section;
+  return here_.in_box ? s.boxes.back().tables : s.tables;
+}
+
+void BodyReader::heading(const ast::Heading& h, unsigned level) {
+  while (!path_.empty() && flat_[path_.back()].section.level >= level) path_.pop_back();
+  FlatSection f;
+  Section& s = f.section;
+  s.where = ctx_.source.location(h.marker.source);
+  s.level = level;
+  s.style = h.marker.style;
+  s.marker = std::string(h.marker.source);
+  s.number = std::string(h.marker.numeral);
+  s.value = h.marker.value;
+  s.title = text::clean(h.title);
+  if (text::ends_with(s.title, "。")) s.title.resize(s.title.size() - std::string_view("。").size());
+  if (!path_.empty()) f.parent = path_.back();
+  const std::size_t index = flat_.size();
+  flat_.push_back(std::move(f));
+  if (flat_[index].parent) {
+    flat_[*flat_[index].parent].children.push_back(index);
+  } else {
+    top_.push_back(index);
+  }
+  path_.push_back(index);
+  here_ = Container{index, false};
+  open_ = false;
+  table_open_ = false;
+  // An inline heading's body is its first paragraph.
+  if (!text::trim(h.body).empty()) text(h.body);
+}
+
+void BodyReader::add_fragment(Paragraph& p, std::string_view fragment) {
+  fragment = text::trim(fragment);
+  if (p.spans.empty()) p.where = ctx_.source.location(fragment);
+  p.spans.push_back(fragment);
+  p.text += text::clean(fragment);
+  // Clauses. A clause left open at the end of the previous line (a page
+  // break in mid-sentence) takes this line's first clause.
+  bool merge = p.spans.size() > 1 && !p.clauses.empty() &&
+               !text::ends_sentence(p.clauses.back().spans.back());
+  for (const auto& c : split_clauses(fragment)) {
+    const std::string piece = text::clean(c.text);
+    if (piece.empty()) continue;
+    if (merge) {
+      p.clauses.back().text += piece;
+      p.clauses.back().spans.push_back(c.source);
+      merge = false;
+      continue;
+    }
+    p.clauses.push_back(TextPiece{ctx_.source.location(c.text), piece, {c.source}});
+  }
+  inline_units(fragment);
+}
+
+void BodyReader::inline_units(std::string_view fragment) {
+  if (!here_.section) return;
+  for (const auto& group : find_inline_labelled(fragment)) {
+    for (const auto& list : group.groups) {
+      read_units(ctx_, list, flat_[*here_.section].section.units);
+    }
+  }
+}
+
+void BodyReader::text(std::string_view line, Paragraph::Kind kind) {
+  line = text::trim(line);
+  if (line.empty()) return;
+  auto& ps = paragraphs();
+  // A paragraph broken by a page break (or a hard line wrap) goes on when its
+  // last line did not end a sentence.
+  if (open_ && kind == Paragraph::Kind::text && !ps.empty() &&
+      !text::ends_sentence(ps.back().spans.back())) {
+    add_fragment(ps.back(), line);
+  } else {
+    Paragraph p;
+    p.kind = kind;
+    add_fragment(p, line);
+    ps.push_back(std::move(p));
+  }
+  open_ = true;
+  table_open_ = false;
+}
+
+void BodyReader::units(const ast::Labelled& list) {
+  open_ = false;
+  table_open_ = false;
+  if (!here_.section) return;
+  read_units(ctx_, list, flat_[*here_.section].section.units);
+}
+
+void BodyReader::box(const ast::BoxHeader& b) {
+  open_ = false;
+  table_open_ = false;
+  if (!here_.section) return;  // a box before any heading stays in the flow
+  Box box;
+  box.where = ctx_.source.location(b.source);
+  box.number = std::string(b.number);
+  box.title = text::clean(b.title);
+  flat_[*here_.section].section.boxes.push_back(std::move(box));
+  here_.in_box = true;
+}
+
+void BodyReader::table_row(std::string_view source, const std::vector<std::string_view>& cells) {
+  open_ = false;
+  if (!here_.section) {
+    text(source);
+    return;
+  }
+  auto& ts = tables();
+  if (!table_open_ || ts.empty()) {
+    Table t;
+    t.where = ctx_.source.location(source);
+    ts.push_back(std::move(t));
+  }
+  Table& t = ts.back();
+  std::vector<std::string> row;
+  for (auto c : cells) row.push_back(text::clean(c));
+  if (t.rows.empty()) {
+    t.indicator = std::any_of(row.begin(), row.end(), [](const std::string& c) {
+      return c.find("指标") != std::string::npos;
+    });
+  }
+  t.rows.push_back(std::move(row));
+  t.row_locations.push_back(ctx_.source.location(source));
+  table_open_ = true;
+}
+
+void BodyReader::finish() {
+  // Assemble the tree bottom-up: children are always after their parent.
+  for (std::size_t i = flat_.size(); i-- > 0;) {
+    for (std::size_t c : flat_[i].children) {
+      flat_[i].section.children.push_back(std::move(flat_[c].section));
+    }
+  }
+  for (std::size_t t : top_) plan_.sections.push_back(std::move(flat_[t].section));
+}
+
+/// Ranks numbering styles by first appearance in the body: 1 for the first.
+std::map<ast::NumberStyle, unsigned> style_levels(const ast::Document& doc, const Regions& r) {
+  std::map<ast::NumberStyle, unsigned> levels;
+  for (std::size_t i = r.body_begin; i < r.body_end; ++i) {
+    if (r.in_toc[i]) continue;
+    if (const auto* h = as<ast::Heading>(doc.lines[i])) {
+      levels.emplace(h->marker.style, static_cast<unsigned>(levels.size() + 1));
+    }
+  }
+  return levels;
+}
+
+}  // namespace
+
+bool read_units(const BuildContext& ctx, const ast::Labelled& list, std::vector<Unit>& out) {
+  const std::string label = text::clean(list.label);
+  const bool lead_all = ctx.lexicons.get("unit-labels-lead").contains(label);
+  const bool support_all = ctx.lexicons.get("unit-labels-support").contains(label);
+  if (!lead_all && !support_all && !ctx.lexicons.get("unit-labels").contains(label)) return false;
+  bool first = true;
+  for (auto item : list.items) {
+    std::string name = text::clean(item);
+    UnitRole role = lead_all ? UnitRole::lead
+                    : support_all ? UnitRole::support
+                    : first ? UnitRole::lead
+                            : UnitRole::support;
+    for (std::string_view mark : {"（牵头）", "(牵头)"}) {
+      if (text::ends_with(name, mark)) {
+        name.resize(name.size() - mark.size());
+        role = UnitRole::lead;
+      }
+    }
+    while (text::ends_with(name, "。") || text::ends_with(name, "等")) {
+      name.resize(name.size() - std::string_view("等").size());
+    }
+    if (name.empty()) continue;
+    first = false;
+    const bool seen = std::any_of(out.begin(), out.end(), [&](const Unit& u) { return u.name == name; });
+    if (!seen) out.push_back(Unit{name, role, ctx.source.location(item), false});
+  }
+  return true;
+}
+
+void read_body(const BuildContext& ctx, const ast::Document& doc, const Regions& regions,
+               Plan& plan) {
+  const auto levels = style_levels(doc, regions);
+  BodyReader reader(ctx, plan);
+  for (std::size_t i = regions.body_begin; i < regions.body_end; ++i) {
+    if (regions.in_toc[i]) continue;
+    const ast::Line& line = doc.lines[i];
+    if (const auto* h = as<ast::Heading>(line)) {
+      reader.heading(*h, levels.at(h->marker.style));
+    } else if (const auto* l = as<ast::Labelled>(line)) {
+      if (std::vector<Unit> probe; read_units(ctx, *l, probe)) {
+        reader.units(*l);
+      } else {
+        reader.text(l->source);
+      }
+    } else if (const auto* b = as<ast::Bullet>(line)) {
+      reader.text(b->text, Paragraph::Kind::bullet);
+    } else if (const auto* box = as<ast::BoxHeader>(line)) {
+      reader.box(*box);
+    } else if (const auto* row = as<ast::TableRow>(line)) {
+      reader.table_row(row->source, row->cells);
+    } else if (const auto* entry = as<ast::TocEntry>(line)) {
+      // An entry-like line outside a table of contents: a table row when it
+      // has tabs, else text.
+      std::vector<std::string_view> cells;
+      std::string_view s = entry->source;
+      for (std::size_t tab; (tab = s.find('\t')) != std::string_view::npos; s.remove_prefix(tab + 1)) {
+        if (tab > 0) cells.push_back(s.substr(0, tab));
+      }
+      if (!s.empty()) cells.push_back(s);
+      if (cells.size() > 1) {
+        reader.table_row(entry->source, cells);
+      } else {
+        reader.text(entry->source);
+      }
+    } else if (const auto* t = as<ast::Text>(line)) {
+      reader.text(t->text);
+    } else if (as<ast::Blank>(line) || as<ast::PageNumber>(line)) {
+      reader.blank();
+    } else {
+      reader.break_flow();
+    }
+  }
+  reader.finish();
+}
+
+}  // namespace planlint::detail

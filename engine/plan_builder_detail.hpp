@@ -1,0 +1,57 @@
+// Shared by the plan builder's passes: front_matter.cpp (title, notice,
+// trailer), plan_builder.cpp (sections and paragraphs), plan_model.cpp
+// (roles, tasks, targets, stages, units).
+#pragma once
+
+#include <boost/variant/get.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "planlint/ast/document.hpp"
+#include "planlint/diagnostic.hpp"
+#include "planlint/lexicon.hpp"
+#include "planlint/plan.hpp"
+#include "planlint/source.hpp"
+
+namespace planlint::detail {
+
+struct BuildContext {
+  const SourceFile& source;
+  const Lexicons& lexicons;
+  DiagnosticSink& sink;
+};
+
+template <typename T>
+const T* as(const ast::Line& line) {
+  return boost::get<T>(&line.get());
+}
+
+/// The text of a line as the grammar saw it (after leading blanks).
+std::string_view line_text(const ast::Line& line);
+
+/// Where the body of the plan lies, in line indexes [begin, end).
+struct Regions {
+  std::size_t body_begin = 0;
+  std::size_t body_end = 0;
+  std::vector<bool> in_toc;  // per line: part of a table of contents
+};
+
+/// Pass 1: title, kind, issuer, date, period, document number, attachments;
+/// and where the body begins and ends.
+Regions read_front_and_back(const BuildContext& ctx, const ast::Document& doc, Plan& plan);
+
+/// Pass 2: sections, paragraphs, boxes, tables and unit lists of the body.
+void read_body(const BuildContext& ctx, const ast::Document& doc, const Regions& regions,
+               Plan& plan);
+
+/// Pass 3: roles, tasks, targets, stages, inherited units.
+void read_model(const BuildContext& ctx, Plan& plan);
+
+/// A unit list (责任单位：A、B) as units, when its label is a unit label.
+/// Returns false when the label is not one.
+bool read_units(const BuildContext& ctx, const ast::Labelled& list, std::vector<Unit>& out);
+
+}  // namespace planlint::detail

@@ -1,0 +1,395 @@
+// Pass 3 of the plan builder: what the sections mean. Roles from heading
+// words, tasks, targets (measured or not), timeline stages, and units
+// inherited from enclosing blocks; as defined in docs/plan-model.md.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+#include "plan_builder_detail.hpp"
+#include "planlint/parse.hpp"
+#include "text_util.hpp"
+
+namespace planlint {
+
+std::string_view to_string(Role role) {
+  switch (role) {
+    case Role::guiding: return "guiding";
+    case Role::background: return "background";
+    case Role::goals: return "goals";
+    case Role::tasks: return "tasks";
+    case Role::safeguards: return "safeguards";
+    case Role::timeline: return "timeline";
+    case Role::other: return "other";
+  }
+  return "other";
+}
+
+std::string_view to_string(UnitRole role) { return role == UnitRole::lead ? "lead" : "support"; }
+
+namespace detail {
+
+namespace {
+
+/// When a heading names two roles, the first of these wins.
+constexpr std::array<std::pair<Role, std::string_view>, 6> kRoleOrder{{
+    {Role::timeline, "role-timeline"},
+    {Role::goals, "role-goals"},
+    {Role::safeguards, "role-safeguards"},
+    {Role::background, "role-background"},
+    {Role::guiding, "role-guiding"},
+    {Role::tasks, "role-tasks"},
+}};
+
+constexpr std::size_t kExcerptCodePoints = 40;
+
+/// A top-level heading takes the role of any role word it contains.
+std::optional<Role> role_named_in(const BuildContext& ctx, std::string_view title) {
+  for (const auto& [role, lexicon] : kRoleOrder) {
+    if (ctx.lexicons.get(lexicon).occurs_in(title)) return role;
+  }
+  return std::nullopt;
+}
+
+/// A nested heading takes a role only when it is a role heading: a role word
+/// with nothing before it but qualifiers and a year (主要目标, 二〇三五年远景目标).
+std::optional<Role> role_of_nested(const BuildContext& ctx, std::string_view title) {
+  title = text::trim(title);
+  for (std::string_view end : {"：", ":", "。"}) {
+    if (text::ends_with(title, end)) title.remove_suffix(end.size());
+  }
+  const auto mentions = find_mentions(title);
+  if (!mentions.empty() && mentions[0].source.data() == title.data() &&
+      mentions[0].kind != ast::MentionKind::quantity) {
+    title.remove_prefix(mentions[0].source.size());
+  }
+  for (const auto& [role, lexicon] : kRoleOrder) {
+    const std::string_view word = ctx.lexicons.get(lexicon).suffix_of(title);
+    if (word.empty()) continue;
+    std::string_view rest = title.substr(0, title.size() - word.size());
+    const Lexicon& qualifiers = ctx.lexicons.get("role-qualifiers");
+    while (!rest.empty()) {
+      const std::string_view q = qualifiers.prefix_of(rest);
+      if (q.empty()) break;
+      rest.remove_prefix(q.size());
+    }
+    if (rest.empty()) return role;
+  }
+  return std::nullopt;
+}
+
+void assign_roles(const BuildContext& ctx, std::vector<Section>& sections, const Section* parent) {
+  for (auto& s : sections) {
+    if (!parent) {
+      const auto role = role_named_in(ctx, s.title);
+      s.role = role.value_or(Role::tasks);
+      s.role_heading = role.has_value();
+    } else if (const auto role = role_of_nested(ctx, s.title)) {
+      s.role = *role;
+      s.role_heading = true;
+    } else {
+      s.role = parent->role;
+    }
+    assign_roles(ctx, s.children, &s);
+  }
+}
+
+void mark_tasks(std::vector<Section>& sections, const std::vector<Unit>* inherited) {
+  for (auto& s : sections) {
+    const std::vector<Unit>* nearest = s.units.empty() ? inherited : &s.units;
+    if (s.children.empty() && s.role == Role::tasks) {
+      s.task = true;
+      if (!s.units.empty()) {
+        s.task_units = s.units;
+      } else if (inherited) {
+        s.task_units = *inherited;
+        for (auto& u : s.task_units) u.inherited = true;
+      }
+    }
+    mark_tasks(s.children, nearest);
+  }
+}
+
+// ------------------------------------------------------------------ targets
+
+struct TargetText {
+  Location where;
+  std::string text;
+  std::vector<std::string_view> spans;
+};
+
+Target make_target(const BuildContext& ctx, TargetText t) {
+  Target target;
+  target.where = t.where;
+  target.text = std::move(t.text);
+  const Lexicon& units = ctx.lexicons.get("quantity-units");
+  const Lexicon& cn_units = ctx.lexicons.get("quantity-units-cn");
+  for (auto span : t.spans) {
+    for (const auto& m : find_mentions(span)) {
+      if (m.kind == ast::MentionKind::quantity) {
+        const bool arabic = !m.number.empty() && m.number[0] >= '0' && m.number[0] <= '9';
+        const std::string_view unit = (arabic ? units : cn_units).prefix_of(m.unit);
+        if (unit.empty()) continue;
+        target.quantities.push_back(
+            Quantity{std::string(m.number), std::string(unit), ctx.source.location(m.source)});
+      } else if (target.deadline == 0 && m.year >= 1900) {
+        target.deadline = m.kind == ast::MentionKind::range && m.to_year ? m.to_year : m.year;
+      }
+    }
+  }
+  target.measured = !target.quantities.empty();
+  return target;
+}
+
+/// Targets of a paragraph: the paragraph itself, or its 一是/二是 statements.
+/// A lead-in ending in ： is not a target.
+void paragraph_targets(const BuildContext& ctx, const Paragraph& p, std::vector<Target>& out) {
+  std::vector<TargetText> pieces;
+  TargetText lead;
+  bool statements = false;
+  for (const auto& c : p.clauses) {
+    if (!statement_opening(c.text).empty()) {
+      statements = true;
+      pieces.push_back(TargetText{c.where, c.text, c.spans});
+    } else if (statements) {
+      pieces.back().text += c.text;
+      pieces.back().spans.insert(pieces.back().spans.end(), c.spans.begin(), c.spans.end());
+    } else {
+      if (lead.spans.empty()) lead.where = c.where;
+      lead.text += c.text;
+      lead.spans.insert(lead.spans.end(), c.spans.begin(), c.spans.end());
+    }
+  }
+  const bool lead_in = p.spans.empty() || text::ends_with(text::trim(p.spans.back()), "：") ||
+                       text::ends_with(text::trim(p.spans.back()), ":");
+  if (!statements) {
+    if (!lead_in) out.push_back(make_target(ctx, TargetText{p.where, p.text, p.spans}));
+    return;
+  }
+  const bool lead_is_lead_in = !lead.spans.empty() && (text::ends_with(text::trim(lead.spans.back()), "：") ||
+                                                       text::ends_with(text::trim(lead.spans.back()), ":"));
+  if (!lead.spans.empty() && !lead_is_lead_in) out.push_back(make_target(ctx, std::move(lead)));
+  for (auto& piece : pieces) out.push_back(make_target(ctx, std::move(piece)));
+}
+
+bool is_number(std::string_view cell) {
+  cell = text::trim(cell);
+  if (cell.empty()) return false;
+  return std::all_of(cell.begin(), cell.end(), [](char c) {
+    return (c >= '0' && c <= '9') || c == '.' || c == '%' || c == ',';
+  });
+}
+
+/// Each data row of an indicator table is a target; the value is the one
+/// under the latest year of the header (or the last number of the row).
+void table_targets(const Table& t, std::vector<Target>& out) {
+  if (!t.indicator || t.rows.size() < 2) return;
+  std::size_t column = 0;
+  unsigned column_year = 0;
+  for (std::size_t c = 0; c < t.rows[0].size(); ++c) {
+    for (const auto& m : find_mentions(t.rows[0][c])) {
+      if (m.year > column_year) {
+        column_year = m.year;
+        column = c;
+      }
+    }
+  }
+  for (std::size_t r = 1; r < t.rows.size(); ++r) {
+    const auto& row = t.rows[r];
+    Target target;
+    target.where = t.row_locations[r];
+    target.text = row.empty() ? std::string() : row[0];
+    std::string value;
+    if (column > 0 && column < row.size() && is_number(row[column])) {
+      value = row[column];
+      target.deadline = column_year;
+    } else {
+      for (std::size_t c = 1; c < row.size(); ++c) {
+        if (is_number(row[c])) value = row[c];
+      }
+    }
+    if (!value.empty()) {
+      std::string unit;
+      const std::string& name = target.text;
+      const std::size_t open = name.rfind("（");
+      const std::size_t close = name.rfind("）");
+      if (open != std::string::npos && close != std::string::npos && close > open) {
+        unit = name.substr(open + std::string_view("（").size(),
+                           close - open - std::string_view("（").size());
+      }
+      target.quantities.push_back(Quantity{value, unit, target.where});
+      target.measured = true;
+    }
+    out.push_back(std::move(target));
+  }
+}
+
+void content_targets(const BuildContext& ctx, Section& s) {
+  for (const auto& p : s.paragraphs) paragraph_targets(ctx, p, s.targets);
+  for (const auto& t : s.tables) table_targets(t, s.targets);
+  for (const auto& b : s.boxes) {
+    for (const auto& t : b.tables) table_targets(t, s.targets);
+  }
+}
+
+/// A numbered item under a goals section is one target: its title and text.
+Target item_target(const BuildContext& ctx, const Section& item) {
+  TargetText t{item.where, item.title, {}};
+  for (const auto& p : item.paragraphs) {
+    t.text += "。" + p.text;
+    t.spans.insert(t.spans.end(), p.spans.begin(), p.spans.end());
+  }
+  Target target = make_target(ctx, std::move(t));
+  return target;
+}
+
+void goal_targets(const BuildContext& ctx, Section& s) {
+  content_targets(ctx, s);
+  for (auto& c : s.children) {
+    if (c.role != Role::goals) continue;
+    if (c.children.empty() && !c.role_heading) {
+      s.targets.push_back(item_target(ctx, c));
+    } else {
+      goal_targets(ctx, c);
+    }
+  }
+}
+
+void find_targets(const BuildContext& ctx, std::vector<Section>& sections) {
+  for (auto& s : sections) {
+    if (s.role == Role::goals) {
+      goal_targets(ctx, s);
+    } else {
+      find_targets(ctx, s.children);
+    }
+  }
+}
+
+// ------------------------------------------------------------------ stages
+
+std::string month_text(unsigned year, unsigned month) {
+  return month ? fmt::format("{:04}-{:02}", year, month) : fmt::format("{:04}", year);
+}
+
+void date_stage(Stage& stage, std::string_view text) {
+  for (const auto& m : find_mentions(text)) {
+    if (m.kind == ast::MentionKind::quantity || m.year < 1900) continue;
+    stage.from = month_text(m.year, m.month);
+    if (m.kind == ast::MentionKind::range && m.to_year) stage.to = month_text(m.to_year, m.to_month);
+    return;
+  }
+}
+
+Stage make_stage(const BuildContext& ctx, Location where, std::string name,
+                 const std::vector<std::string_view>& dated_text) {
+  Stage stage;
+  stage.where = where;
+  stage.name = std::move(name);
+  for (auto t : dated_text) {
+    date_stage(stage, t);
+    if (!stage.from.empty()) break;
+  }
+  stage.acceptance = ctx.lexicons.get("acceptance-stage").occurs_in(stage.name);
+  return stage;
+}
+
+void collect_stage_sections(const BuildContext& ctx, const Section& s, std::vector<Stage>& out) {
+  for (const auto& c : s.children) {
+    if (!c.children.empty()) {
+      collect_stage_sections(ctx, c, out);
+      continue;
+    }
+    std::string name = c.title;
+    for (std::string_view end : {"：", ":"}) {
+      if (text::ends_with(name, end)) name.resize(name.size() - end.size());
+    }
+    std::vector<std::string_view> dated;
+    dated.push_back(c.title);
+    if (!c.paragraphs.empty() && !c.paragraphs[0].clauses.empty()) {
+      dated.insert(dated.end(), c.paragraphs[0].clauses[0].spans.begin(),
+                   c.paragraphs[0].clauses[0].spans.end());
+    }
+    out.push_back(make_stage(ctx, c.where, std::move(name), dated));
+  }
+}
+
+void find_stages(const BuildContext& ctx, std::vector<Section>& sections) {
+  for (auto& s : sections) {
+    if (s.role != Role::timeline) {
+      find_stages(ctx, s.children);
+      continue;
+    }
+    if (!s.children.empty()) {
+      collect_stage_sections(ctx, s, s.stages);
+      continue;
+    }
+    // A timeline written as paragraphs: each one opening with a date or
+    // naming a 阶段 is a stage, named by the words before its first ：.
+    for (const auto& p : s.paragraphs) {
+      if (p.clauses.empty()) continue;
+      const std::string& first = p.clauses[0].text;
+      bool dated = false;
+      for (const auto& m : find_mentions(first)) {
+        if (m.kind != ast::MentionKind::quantity && m.year >= 1900) dated = true;
+      }
+      if (!dated && first.find("阶段") == std::string::npos) continue;
+      std::string name = first;
+      for (std::string_view colon : {"：", ":"}) {
+        const std::size_t at = name.find(colon);
+        if (at != std::string::npos) name.resize(at);
+      }
+      s.stages.push_back(make_stage(ctx, p.where, text::excerpt(name, kExcerptCodePoints),
+                                    p.clauses[0].spans));
+    }
+  }
+}
+
+}  // namespace
+
+void read_model(const BuildContext& ctx, Plan& plan) {
+  assign_roles(ctx, plan.sections, nullptr);
+  mark_tasks(plan.sections, nullptr);
+  find_targets(ctx, plan.sections);
+  find_stages(ctx, plan.sections);
+}
+
+}  // namespace detail
+
+Plan build_plan(const SourceFile& source, const ast::Document& document, const Lexicons& lexicons,
+                DiagnosticSink& sink) {
+  Plan plan;
+  plan.path = source.path();
+  const detail::BuildContext ctx{source, lexicons, sink};
+  const detail::Regions regions = detail::read_front_and_back(ctx, document, plan);
+  detail::read_body(ctx, document, regions, plan);
+  detail::read_model(ctx, plan);
+  if (plan.sections.empty()) {
+    sink.report(Diagnostic{source.path(), plan.title.empty() ? Location{1, 1} : plan.title_at,
+                           "plan-structure", Severity::warning,
+                           "no numbered sections: this text does not read as a plan",
+                           "a plan is divided into numbered sections such as 一、 （一） 1."});
+  }
+  return plan;
+}
+
+PlanFigures figures_of(const Plan& plan) {
+  PlanFigures f;
+  for_each_section(plan.sections, [&](const Section& s, const Section*) {
+    if (s.task) {
+      ++f.tasks;
+      if (!s.task_units.empty()) ++f.tasks_with_units;
+    }
+    for (const auto& t : s.targets) {
+      ++f.targets;
+      if (t.measured) ++f.measured;
+    }
+    for (const auto& st : s.stages) {
+      ++f.stages;
+      if (st.acceptance) f.acceptance = true;
+    }
+  });
+  return f;
+}
+
+}  // namespace planlint

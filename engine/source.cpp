@@ -1,0 +1,149 @@
+#include "planlint/source.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace planlint {
+
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// Length of the UTF-8 sequence starting at s[i], or 0 when it is invalid.
+std::size_t sequence_length(std::string_view s, std::size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  std::size_t n = 0;
+  std::uint32_t min = 0;
+  if (c < 0x80) return 1;
+  if ((c & 0xE0) == 0xC0) {
+    n = 2;
+    min = 0x80;
+  } else if ((c & 0xF0) == 0xE0) {
+    n = 3;
+    min = 0x800;
+  } else if ((c & 0xF8) == 0xF0) {
+    n = 4;
+    min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (i + n > s.size()) return 0;
+  std::uint32_t cp = c & (0x7F >> n);
+  for (std::size_t k = 1; k < n; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if (!is_continuation(b)) return 0;
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return n;
+}
+
+}  // namespace
+
+std::size_t code_points(std::string_view utf8) {
+  return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
+    return !is_continuation(static_cast<unsigned char>(c));
+  }));
+}
+
+SourceFile::SourceFile(std::string path, std::string bytes)
+    : path_(std::move(path)), bytes_(std::move(bytes)) {
+  text_ = bytes_;
+  if (text_.substr(0, kBom.size()) == kBom) text_.remove_prefix(kBom.size());
+  line_starts_.push_back(0);
+  for (std::size_t i = 0; i < text_.size(); ++i) {
+    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  }
+}
+
+Location SourceFile::location(std::size_t offset) const {
+  offset = std::min(offset, text_.size());
+  const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  const auto index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
+  const std::size_t start = line_starts_[index];
+  return Location{static_cast<std::uint32_t>(index + 1),
+                  static_cast<std::uint32_t>(code_points(text_.substr(start, offset - start)) + 1)};
+}
+
+Location SourceFile::location(std::string_view piece) const {
+  const char* base = text_.data();
+  if (piece.data() < base || piece.data() > base + text_.size()) return Location{};
+  return location(static_cast<std::size_t>(piece.data() - base));
+}
+
+std::string_view SourceFile::line(std::uint32_t number) const {
+  if (number == 0 || number > line_starts_.size()) return {};
+  const std::size_t start = line_starts_[number - 1];
+  std::size_t end = number < line_starts_.size() ? line_starts_[number] - 1 : text_.size();
+  if (end > start && text_[end - 1] == '\r') --end;
+  return text_.substr(start, end - start);
+}
+
+std::optional<LoadError> check_utf8_text(std::string_view bytes) {
+  if (bytes.substr(0, kBom.size()) == kBom) bytes.remove_prefix(kBom.size());
+  std::size_t line = 1;
+  std::size_t column = 1;
+  for (std::size_t i = 0; i < bytes.size();) {
+    const auto c = static_cast<unsigned char>(bytes[i]);
+    if (c == 0) {
+      std::ostringstream out;
+      out << "not text: NUL byte at line " << line << ", column " << column;
+      return LoadError{out.str()};
+    }
+    const std::size_t n = sequence_length(bytes, i);
+    if (n == 0) {
+      std::ostringstream out;
+      out << "not UTF-8 text: invalid byte 0x" << std::hex << std::uppercase
+          << static_cast<unsigned>(c) << std::dec << " at line " << line << ", column " << column;
+      return LoadError{out.str()};
+    }
+    if (c == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+    i += n;
+  }
+  return std::nullopt;
+}
+
+std::optional<SourceFile> load_source(const std::string& path, LoadError& error) {
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::exists(status)) {
+    error = LoadError{"no such file"};
+    return std::nullopt;
+  }
+  if (std::filesystem::is_directory(status)) {
+    error = LoadError{"is a directory, not a plan file"};
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = LoadError{std::string("cannot open: ") + std::strerror(errno)};
+    return std::nullopt;
+  }
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) {
+    error = LoadError{"read error"};
+    return std::nullopt;
+  }
+  if (bytes.find_first_not_of(" \t\r\n") == std::string::npos) {
+    error = LoadError{"empty file"};
+    return std::nullopt;
+  }
+  if (auto bad = check_utf8_text(bytes)) {
+    error = *bad;
+    return std::nullopt;
+  }
+  return SourceFile(path, std::move(bytes));
+}
+
+}  // namespace planlint

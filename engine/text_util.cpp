@@ -1,0 +1,103 @@
+#include "text_util.hpp"
+
+#include <array>
+
+#include "planlint/source.hpp"
+
+namespace planlint::text {
+
+namespace {
+
+constexpr std::array<std::string_view, 4> kBlanks{" ", "\t", "\u3000", "\u00A0"};
+
+std::size_t blank_prefix(std::string_view s) {
+  for (auto b : kBlanks) {
+    if (starts_with(s, b)) return b.size();
+  }
+  if (!s.empty() && s[0] == '\r') return 1;
+  return 0;
+}
+
+std::size_t blank_suffix(std::string_view s) {
+  for (auto b : kBlanks) {
+    if (ends_with(s, b)) return b.size();
+  }
+  if (!s.empty() && s.back() == '\r') return 1;
+  return 0;
+}
+
+}  // namespace
+
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string_view trim(std::string_view s) {
+  while (std::size_t n = blank_prefix(s)) s.remove_prefix(n);
+  while (std::size_t n = blank_suffix(s)) s.remove_suffix(n);
+  return s;
+}
+
+std::string clean(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    if (s.compare(i, 2, "**") == 0) {
+      i += 2;
+    } else if (s.compare(i, 10, "[bookmark:") == 0) {
+      const std::size_t close = s.find(']', i);
+      i = close == std::string_view::npos ? s.size() : close + 1;
+    } else {
+      out.push_back(s[i]);
+      ++i;
+    }
+  }
+  return std::string(trim(out));
+}
+
+std::string_view last_char(std::string_view s) {
+  if (s.empty()) return s;
+  std::size_t i = s.size() - 1;
+  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  return s.substr(i);
+}
+
+bool ends_sentence(std::string_view s) {
+  s = trim(s);
+  static constexpr std::array<std::string_view, 8> closers{"”", "’", "）", ")", "」", "』", "**", "\""};
+  for (bool again = true; again && !s.empty();) {
+    again = false;
+    for (auto c : closers) {
+      if (ends_with(s, c)) {
+        // A closing bracket ends the line's sentence when something ended
+        // inside it (…。”) or when it closes an aside such as （责任单位：…）.
+        if (c == "）" || c == ")") return true;
+        s.remove_suffix(c.size());
+        again = true;
+      }
+    }
+  }
+  static constexpr std::array<std::string_view, 10> enders{"。", "！", "？", "；", "：", "!",
+                                                           "?",  ";",  ":",  "…"};
+  for (auto e : enders) {
+    if (ends_with(s, e)) return true;
+  }
+  return false;
+}
+
+std::string excerpt(std::string_view s, std::size_t limit) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+      if (count == limit) return std::string(s.substr(0, i)) + "…";
+      ++count;
+    }
+  }
+  return std::string(s);
+}
+
+}  // namespace planlint::text

@@ -1,0 +1,29 @@
+// Small helpers on UTF-8 text shared by the plan builder and the reports.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace planlint::text {
+
+/// Strips horizontal blanks (space, tab, U+3000, NBSP) at both ends.
+std::string_view trim(std::string_view s);
+
+/// The text as a reader sees it: conversion debris ([bookmark: …], markdown
+/// **) removed and blanks trimmed.
+std::string clean(std::string_view s);
+
+/// True when the text ends a sentence or a lead-in (。！？；： and the like,
+/// possibly followed by a closing quote or bracket).
+bool ends_sentence(std::string_view s);
+
+/// The last code point of s (empty view when s is empty).
+std::string_view last_char(std::string_view s);
+
+/// At most `limit` code points of s, with … appended when it was cut.
+std::string excerpt(std::string_view s, std::size_t limit);
+
+bool starts_with(std::string_view s, std::string_view prefix);
+bool ends_with(std::string_view s, std::string_view suffix);
+
+}  // namespace planlint::text

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "ast_adapted.hpp"
+#include "clause.hpp"
+#include "common.hpp"
+
+namespace planlint::grammar::parser {
+
+namespace clause_detail {
+
+using namespace common;
+using x3::raw;
+
+struct annotate_source {
+  template <typename Iterator, typename Context, typename Node>
+  void on_success(Iterator const& first, Iterator const& last, Node& node, Context const&) {
+    if constexpr (requires { node.source = std::string_view(); }) {
+      node.source = std::string_view(first, static_cast<std::size_t>(last - first));
+    }
+  }
+};
+
+// ---------------------------------------------------------------- Rule IDs
+struct clause_class : annotate_source {};
+
+// ---------------------------------------------------------------- Rules
+x3::rule<clause_class, ast::Clause> const clause = "clause";
+
+// ---------------------------------------------------------------- Grammar
+auto const terminator = lit("。") | lit("；") | lit("！") | lit("？") | lit(';') | lit('!') |
+                        lit('?');
+auto const clause_def = *hspace >> raw[+(char_ - terminator)] >> *terminator;
+auto const clauses_expr = *clause;
+auto const statement_opening_expr = raw[(cn_digit | lit("十")) >> -cn_digit] >> lit("是");
+
+BOOST_SPIRIT_DEFINE(clause)
+
+}  // namespace clause_detail
+
+struct clauses_class {};
+clauses_type const clauses = "clauses";
+auto const clauses_def = clause_detail::clauses_expr;
+struct statement_opening_class {};
+statement_opening_type const statement_opening = "statement opening";
+auto const statement_opening_def = clause_detail::statement_opening_expr;
+BOOST_SPIRIT_DEFINE(clauses, statement_opening)
+
+}  // namespace planlint::grammar::parser
+
+namespace planlint::grammar {
+
+parser::clauses_type const& clauses() { return parser::clauses; }
+parser::statement_opening_type const& statement_opening() { return parser::statement_opening; }
+
+
+}  // namespace planlint::grammar

@@ -1,0 +1,47 @@
+// Character classes and small parsers shared by the plan grammars.
+#pragma once
+
+#include <string_view>
+
+#include "config.hpp"
+
+namespace planlint::grammar::common {
+
+using x3::char_;
+using x3::lit;
+
+/// Horizontal blanks: space, tab, ideographic space U+3000, NBSP U+00A0.
+inline auto const hspace = lit(' ') | lit('\t') | lit("\u3000") | lit("\u00A0");
+
+inline auto const eol_char = lit('\n') | lit('\r');
+inline auto const eol = -lit('\r') >> lit('\n');
+inline auto const line_end = eol | x3::eoi;
+
+/// Any one UTF-8 encoded character (lead byte and its continuations).
+inline auto const utf8_char = char_('\x00', '\x7F') |
+                              (char_('\xC0', '\xFF') >> *char_('\x80', '\xBF'));
+
+/// A CJK ideograph (U+4E00–U+9FFF): three bytes, lead byte E4–E9.
+inline auto const cjk = char_('\xE4', '\xE9') >> char_('\x80', '\xBF') >> char_('\x80', '\xBF');
+
+/// ASCII and full-width digits.
+inline auto const digit = char_('0', '9') | (lit("\xEF\xBC") >> char_('\x90', '\x99'));
+
+/// Chinese numeral characters.
+inline auto const cn_digit = lit("零") | lit("〇") | lit("一") | lit("二") | lit("两") |
+                             lit("三") | lit("四") | lit("五") | lit("六") | lit("七") |
+                             lit("八") | lit("九");
+inline auto const cn_numeral_char = cn_digit | lit("十") | lit("百") | lit("千");
+
+inline auto const open_paren = lit("（") | lit('(');
+inline auto const close_paren = lit("）") | lit(')');
+inline auto const colon = lit("：") | lit(':');
+
+/// Debris left by document conversion: `[bookmark: _Toc123]`, markdown bold.
+inline auto const debris =
+    x3::omit[(lit("[bookmark:") >> *(char_ - ']' - eol_char) >> ']') | lit("**")];
+
+/// Blanks and debris at the start of a line.
+inline auto const lead = x3::omit[*(hspace | debris)];
+
+}  // namespace planlint::grammar::common

@@ -1,0 +1,7 @@
+#include "document_def.hpp"
+
+namespace planlint::grammar::parser {
+
+BOOST_SPIRIT_INSTANTIATE(document_type, iterator_type, context_type)
+
+}  // namespace planlint::grammar

@@ -1,0 +1,117 @@
+#pragma once
+
+#include <type_traits>
+
+#include "ast_adapted.hpp"
+#include "common.hpp"
+#include "document.hpp"
+#include "labelled.hpp"
+#include "numbering.hpp"
+
+namespace planlint::grammar::parser {
+
+namespace document_detail {
+
+using namespace common;
+using x3::attr;
+using x3::raw;
+using x3::repeat;
+
+// ---------------------------------------------------------------- Annotation
+/// Records in each node the stretch of source it was parsed from.
+struct annotate_source {
+  template <typename Iterator, typename Context, typename Node>
+  void on_success(Iterator const& first, Iterator const& last, Node& node, Context const&) {
+    if constexpr (requires { node.source = std::string_view(); }) {
+      node.source = std::string_view(first, static_cast<std::size_t>(last - first));
+    }
+  }
+};
+
+// ---------------------------------------------------------------- Rule IDs
+struct heading_class : annotate_source {};
+struct labelled_line_class : annotate_source {};
+struct bullet_class : annotate_source {};
+struct box_header_class : annotate_source {};
+struct table_row_class : annotate_source {};
+struct toc_header_class : annotate_source {};
+struct toc_entry_class : annotate_source {};
+struct page_number_class : annotate_source {};
+struct blank_class : annotate_source {};
+struct text_class : annotate_source {};
+
+// ---------------------------------------------------------------- Rules
+x3::rule<heading_class, ast::Heading> const heading = "heading";
+x3::rule<labelled_line_class, ast::Labelled> const labelled_line = "labelled line";
+x3::rule<bullet_class, ast::Bullet> const bullet = "bullet";
+x3::rule<box_header_class, ast::BoxHeader> const box_header = "box header";
+x3::rule<table_row_class, ast::TableRow> const table_row = "table row";
+x3::rule<toc_header_class, ast::TocHeader> const toc_header = "table of contents";
+x3::rule<toc_entry_class, ast::TocEntry> const toc_entry = "table of contents entry";
+x3::rule<page_number_class, ast::PageNumber> const page_number = "page number";
+x3::rule<blank_class, ast::Blank> const blank = "blank line";
+x3::rule<text_class, ast::Text> const text = "text line";
+x3::rule<struct line_class, ast::Line> const line = "line";
+
+// ---------------------------------------------------------------- Grammar
+auto const rest_of_line = raw[*(char_ - eol_char)];
+auto const trailing = *(hspace | lit("**"));
+auto const period = lit("。");
+
+// 1.实施专利质量提升行动。推动… : the title runs to the first 。, the rest is body.
+auto const heading_def = marker() >> *hspace >> raw[*(char_ - period - eol_char)] >>
+                         ((period >> rest_of_line) | attr(std::string_view()));
+
+auto const labelled_line_def =
+    -open_paren >> labelled() >> -close_paren >> *hspace >> &line_end;
+
+auto const dash = lit("——") | lit("—") | lit("－－") | lit("--");
+auto const bullet_mark = lit("•") | lit("●") | lit("▪") | lit("◆");
+auto const bullet_def = (dash | (bullet_mark >> *hspace)) >> rest_of_line;
+
+auto const box_header_def = lit("专栏") >> *hspace >> raw[+digit] >> *hspace >>
+                            raw[*(char_ - '\t' - eol_char)] >> *(hspace) >> &line_end;
+
+auto const cell = raw[+(char_ - '\t' - eol_char)];
+x3::rule<struct cells_class, std::vector<std::string_view>> const cells = "cells";
+auto const cells_def = &(cell >> +lit('\t') >> cell) >> (cell % +lit('\t')) >> *lit('\t');
+auto const table_row_def = cells >> &line_end;
+
+auto const toc_header_def = raw[lit("目") >> *hspace >> lit("录")] >> *hspace >> &line_end;
+
+auto const leader = +(lit('.') | lit("…") | lit("·") | lit("．")) >> *hspace;
+auto const page = raw[+digit];
+auto const toc_tail = (leader | +lit('\t')) >> page >> *hspace >> &line_end;
+auto const toc_entry_def = raw[*(char_ - toc_tail - eol_char)] >> toc_tail;
+
+auto const dash_char = lit('-') | lit("—") | lit("－");
+auto const page_number_def = -(dash_char >> *hspace) >> raw[repeat(1, 4)[digit]] >> *hspace >>
+                             -dash_char >> *hspace >> &line_end;
+
+auto const blank_def = raw[x3::eps] >> &line_end;
+auto const text_def = rest_of_line;
+
+// Order matters: a table-of-contents entry starts like a heading, and a
+// heading or labelled line would otherwise be taken for plain text.
+auto const line_def = lead >> (page_number | toc_header | toc_entry | box_header | heading |
+                               labelled_line | bullet | table_row | blank | text) >>
+                      trailing >> line_end;
+
+auto const document_expr = *(!x3::eoi >> line);
+
+BOOST_SPIRIT_DEFINE(cells, heading, labelled_line, bullet, box_header, table_row, toc_header, toc_entry, page_number, blank, text, line)
+
+}  // namespace document_detail
+
+struct document_class {};
+document_type const document = "plan";
+auto const document_def = document_detail::document_expr;
+BOOST_SPIRIT_DEFINE(document)
+
+}  // namespace planlint::grammar::parser
+
+namespace planlint::grammar {
+
+parser::document_type const& document() { return parser::document; }
+
+}  // namespace planlint::grammar

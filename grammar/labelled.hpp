@@ -1,0 +1,24 @@
+// Grammar piece: `label：item、item` lists (责任单位：…, 附件：…, 抄送：…), whole
+// lines or inside parentheses in running text: （牵头单位：A；配合单位：B、C）.
+#pragma once
+
+#include "config.hpp"
+#include "planlint/ast/document.hpp"
+
+namespace planlint::grammar {
+
+namespace parser {
+struct labelled_class;
+using labelled_type = x3::rule<labelled_class, ast::Labelled>;
+BOOST_SPIRIT_DECLARE(labelled_type)
+}  // namespace parser
+parser::labelled_type const& labelled();
+
+namespace parser {
+struct inline_labelled_class;
+using inline_labelled_type = x3::rule<inline_labelled_class, ast::InlineLabelled>;
+BOOST_SPIRIT_DECLARE(inline_labelled_type)
+}  // namespace parser
+parser::inline_labelled_type const& inline_labelled();
+
+}  // namespace planlint::grammar

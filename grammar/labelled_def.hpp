@@ -1,0 +1,62 @@
+#pragma once
+
+#include "ast_adapted.hpp"
+#include "common.hpp"
+#include "labelled.hpp"
+
+namespace planlint::grammar::parser {
+
+namespace labelled_detail {
+
+using namespace common;
+using x3::raw;
+using x3::repeat;
+
+struct annotate_source {
+  template <typename Iterator, typename Context, typename Node>
+  void on_success(Iterator const& first, Iterator const& last, Node& node, Context const&) {
+    node.source = std::string_view(first, static_cast<std::size_t>(last - first));
+  }
+};
+
+// ---------------------------------------------------------------- Rule IDs
+
+// ---------------------------------------------------------------- Rules
+
+// ---------------------------------------------------------------- Grammar
+auto const label = raw[repeat(1, 12)[cjk | digit]];
+auto const group_separator = lit("；") | lit(';');
+auto const item_separator = lit("、") | lit("，") | lit(',') | lit("/") |
+                            (group_separator >> !(*hspace >> label >> colon));
+auto const nested = open_paren >> *(char_ - close_paren - eol_char) >> close_paren;
+auto const item_char = char_ - item_separator - group_separator - open_paren - close_paren -
+                       eol_char;
+auto const item = *hspace >> raw[+(nested | item_char)];
+
+auto const labelled_expr = label >> *hspace >> colon >> *hspace >> (item % item_separator) >>
+                          -group_separator;
+
+auto const inline_labelled_expr =
+    open_paren >> (grammar::labelled() % *(hspace | lit("，") | lit(","))) >> close_paren;
+
+
+
+}  // namespace labelled_detail
+
+struct labelled_class : labelled_detail::annotate_source {};
+labelled_type const labelled = "labelled list";
+auto const labelled_def = labelled_detail::labelled_expr;
+struct inline_labelled_class : labelled_detail::annotate_source {};
+inline_labelled_type const inline_labelled = "parenthesised labelled list";
+auto const inline_labelled_def = labelled_detail::inline_labelled_expr;
+BOOST_SPIRIT_DEFINE(labelled, inline_labelled)
+
+}  // namespace planlint::grammar::parser
+
+namespace planlint::grammar {
+
+parser::labelled_type const& labelled() { return parser::labelled; }
+parser::inline_labelled_type const& inline_labelled() { return parser::inline_labelled; }
+
+
+}  // namespace planlint::grammar

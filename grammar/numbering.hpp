@@ -1,0 +1,21 @@
+// Grammar piece: the numbering that opens a heading (一、 （一） 1． ① 第一章 …).
+#pragma once
+
+#include "config.hpp"
+#include "planlint/ast/document.hpp"
+
+namespace planlint::grammar {
+
+namespace parser {
+struct marker_class;
+using marker_type = x3::rule<marker_class, ast::Marker>;
+BOOST_SPIRIT_DECLARE(marker_type)
+}  // namespace parser
+
+parser::marker_type const& marker();
+
+/// Value of a numeral as written in a marker: "十二" → 12, "12" → 12,
+/// "１２" → 12, "①" → 1. Returns 0 for anything else.
+unsigned numeral_value(std::string_view numeral);
+
+}  // namespace planlint::grammar

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "ast_adapted.hpp"
+#include "common.hpp"
+#include "numbering.hpp"
+
+namespace planlint::grammar::parser {
+
+namespace numbering_detail {
+
+using namespace common;
+using ast::NumberStyle;
+using x3::raw;
+
+// Semantic actions only record what was matched; judging is for the rules.
+struct set_style {
+  NumberStyle style;
+  template <typename Context>
+  void operator()(Context& ctx) const {
+    x3::_val(ctx).style = style;
+  }
+};
+
+inline auto const set_numeral = [](auto& ctx) {
+  auto const& range = x3::_attr(ctx);
+  auto& marker = x3::_val(ctx);
+  marker.numeral = std::string_view(std::to_address(range.begin()), static_cast<std::size_t>(range.size()));
+  marker.value = numeral_value(marker.numeral);
+};
+
+inline auto const set_source = [](auto& ctx) {
+  auto const& range = x3::_attr(ctx);
+  x3::_val(ctx).source = std::string_view(std::to_address(range.begin()), static_cast<std::size_t>(range.size()));
+};
+
+// ---------------------------------------------------------------- Rules
+
+// ---------------------------------------------------------------- Grammar
+auto const cn_numeral = raw[+cn_numeral_char][set_numeral];
+auto const arabic_numeral = raw[+digit][set_numeral];
+// ①–⑳: U+2460–U+2473 (E2 91 A0 – E2 91 B3).
+auto const circled_numeral = raw[lit("\xE2\x91") >> char_('\xA0', '\xB3')][set_numeral];
+
+auto const arabic_separator = lit("．") | lit('.') | lit("、") | lit("，");
+auto const not_decimal = !digit;  // "1.9万" is a number, not a heading
+
+auto const chapter = x3::omit[lit("第") >> cn_numeral >> lit("章")][set_style{NumberStyle::chapter}];
+auto const part = x3::omit[lit("第") >> cn_numeral >> lit("节")][set_style{NumberStyle::part}];
+auto const article = x3::omit[lit("第") >> cn_numeral >> lit("条")][set_style{NumberStyle::article}];
+auto const dun = x3::omit[cn_numeral >> (lit("、") | lit("．") | (lit('.') >> not_decimal))]
+    [set_style{NumberStyle::dun}];
+auto const paren_cn = x3::omit[open_paren >> *hspace >> cn_numeral >> *hspace >> close_paren]
+    [set_style{NumberStyle::paren_cn}];
+auto const paren_arabic =
+    x3::omit[(open_paren >> *hspace >> arabic_numeral >> *hspace >> close_paren) |
+             (arabic_numeral >> close_paren)][set_style{NumberStyle::paren_arabic}];
+auto const arabic = x3::omit[(arabic_numeral >> arabic_separator >> not_decimal) |
+                             (arabic_numeral >> +hspace >> &cjk)][set_style{NumberStyle::arabic}];
+auto const circled = x3::omit[circled_numeral][set_style{NumberStyle::circled}];
+
+auto const marker_expr =
+    raw[chapter | part | article | paren_cn | paren_arabic | dun | arabic | circled][set_source];
+
+
+
+}  // namespace numbering_detail
+
+struct marker_class {};
+marker_type const marker = "heading number";
+auto const marker_def = numbering_detail::marker_expr;
+BOOST_SPIRIT_DEFINE(marker)
+
+}  // namespace planlint::grammar::parser
+
+namespace planlint::grammar {
+
+parser::marker_type const& marker() { return parser::marker; }
+
+}  // namespace planlint::grammar

@@ -1,0 +1,133 @@
+// The syntax tree the Spirit X3 grammar builds from plan text.
+//
+// Plain data only. Every std::string_view points into SourceFile::text(), so a
+// node's position is `source.location(node.source)`; nothing is copied.
+#pragma once
+
+#include <boost/spirit/home/x3/support/ast/variant.hpp>
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace planlint::ast {
+
+namespace x3 = boost::spirit::x3;
+
+/// Numbering styles of section headings. Levels are not fixed per style: the
+/// plan builder ranks styles in the order they first appear in a plan.
+enum class NumberStyle : std::uint8_t {
+  chapter,       // 第一章
+  part,          // 第一节
+  article,       // 第一条
+  dun,           // 一、
+  paren_cn,      // （一） or (一)
+  arabic,        // 1． 1. 1、 or "1 "
+  paren_arabic,  // （1） (1) 1）
+  circled,       // ①
+};
+
+/// The numbering at the start of a heading.
+struct Marker {
+  std::string_view source;   // the whole marker as written, e.g. "（一）"
+  NumberStyle style = NumberStyle::dun;
+  std::string_view numeral;  // "一", "12", "①"
+  unsigned value = 0;        // 1 for 一, 12 for 十二
+};
+
+/// A numbered heading. `body` is the text after the first 。 of an inline
+/// heading (`1.实施专利质量提升行动。推动…`), empty otherwise.
+struct Heading {
+  std::string_view source;
+  Marker marker;
+  std::string_view title;
+  std::string_view body;
+};
+
+/// `label：item、item` (a whole line), e.g. 责任单位：…, 附件：…, 抄送：….
+/// Whether the label means anything is decided by the lexicons, not here.
+struct Labelled {
+  std::string_view source;
+  std::string_view label;
+  std::vector<std::string_view> items;
+};
+
+struct Bullet {  // ——text
+  std::string_view source;
+  std::string_view text;
+};
+
+struct BoxHeader {  // 专栏1 title
+  std::string_view source;
+  std::string_view number;
+  std::string_view title;
+};
+
+struct TableRow {  // tab-separated cells
+  std::string_view source;
+  std::vector<std::string_view> cells;
+};
+
+struct TocHeader {  // 目录 / 目 录
+  std::string_view source;
+  std::string_view text;
+};
+
+struct TocEntry {  // text, dot leaders or a tab, page number
+  std::string_view source;
+  std::string_view text;
+  std::string_view page;
+};
+
+struct PageNumber {  // a bare page number such as 25 or - 3 -
+  std::string_view source;
+  std::string_view number;
+};
+
+struct Blank {
+  std::string_view source;
+  std::string_view text;
+};
+
+struct Text {
+  std::string_view source;
+  std::string_view text;
+};
+
+using Line = x3::variant<Blank, PageNumber, TocHeader, TocEntry, Heading, Labelled, Bullet,
+                         BoxHeader, TableRow, Text>;
+
+struct Document {
+  std::vector<Line> lines;
+};
+
+// ---------------------------------------------------------------------------
+// Pieces found inside running text.
+
+/// A sentence piece ended by 。；！？ (or by the end of the text).
+struct Clause {
+  std::string_view source;  // including its terminator
+  std::string_view text;    // without it
+};
+
+enum class MentionKind : std::uint8_t { quantity, year, date, range };
+
+/// A number with a unit (15件, 95%以上, 1.9万人次), a year (2025年, 二〇三五年),
+/// a date (2019年12月) or a range of dates (2019年12月至2020年1月).
+struct Mention {
+  std::string_view source;
+  MentionKind kind = MentionKind::quantity;
+  std::string_view number;  // quantity: the digits as written
+  std::string_view unit;    // quantity: the unit word and qualifier (件, %以上)
+  unsigned year = 0, month = 0, day = 0;           // year / date / range start
+  unsigned to_year = 0, to_month = 0, to_day = 0;  // range end (0 when open)
+  std::string_view to_text;  // range end when it is not a date (验收时段)
+};
+
+/// `（label：a、b；label2：c）` found inside a paragraph.
+struct InlineLabelled {
+  std::string_view source;
+  std::vector<Labelled> groups;
+};
+
+}  // namespace planlint::ast

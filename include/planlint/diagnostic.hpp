@@ -1,0 +1,44 @@
+// One finding about one place in one file.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "planlint/source.hpp"
+
+namespace planlint {
+
+enum class Severity { info, warning, error };
+
+std::string_view to_string(Severity s);
+
+/// A finding: file, line, column (code points, 1-based), rule id, severity,
+/// message and hint. Parse problems use rule id "parse-error".
+struct Diagnostic {
+  std::string file;
+  Location where;
+  std::string rule;
+  Severity severity = Severity::warning;
+  std::string message;
+  std::string hint;
+};
+
+/// Order of output: file, line, column, rule id.
+bool operator<(const Diagnostic& a, const Diagnostic& b);
+
+/// Where diagnostics go. Passed by reference; never global.
+class DiagnosticSink {
+ public:
+  virtual void report(Diagnostic d) = 0;
+  virtual ~DiagnosticSink() = default;
+};
+
+/// Keeps every diagnostic, in arrival order.
+class DiagnosticList final : public DiagnosticSink {
+ public:
+  void report(Diagnostic d) override { items.push_back(std::move(d)); }
+  std::vector<Diagnostic> items;
+};
+
+}  // namespace planlint

@@ -1,0 +1,153 @@
+// The plan model: what a plan says, read from its syntax tree. Sections with
+// their roles, and the tasks, targets, stages and responsible units in them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "planlint/ast/document.hpp"
+#include "planlint/diagnostic.hpp"
+#include "planlint/lexicon.hpp"
+#include "planlint/source.hpp"
+
+namespace planlint {
+
+enum class Role { other, guiding, background, goals, tasks, safeguards, timeline };
+std::string_view to_string(Role role);
+
+enum class UnitRole { lead, support };
+std::string_view to_string(UnitRole role);
+
+/// A piece of running text with its own position (a clause, a statement).
+struct TextPiece {
+  Location where;
+  std::string text;
+  std::vector<std::string_view> spans;  // where it stands in the source (two across a page break)
+};
+
+/// A paragraph: its lines joined across page breaks, split into clauses.
+struct Paragraph {
+  enum class Kind { text, bullet, statement };
+  Kind kind = Kind::text;
+  Location where;
+  std::string text;
+  std::vector<TextPiece> clauses;
+  std::vector<std::string_view> spans;  // its lines in the source
+};
+
+struct Table {
+  Location where;
+  std::vector<std::vector<std::string>> rows;  // the first row is the header
+  std::vector<Location> row_locations;
+  bool indicator = false;  // its header names 指标
+};
+
+/// A box (专栏N): text set apart from the flow; not a section.
+struct Box {
+  Location where;
+  std::string number;
+  std::string title;
+  std::vector<Paragraph> paragraphs;
+  std::vector<Table> tables;
+};
+
+struct Unit {
+  std::string name;
+  UnitRole role = UnitRole::support;
+  Location where;
+  bool inherited = false;
+};
+
+struct Quantity {
+  std::string value;
+  std::string unit;
+  Location where;
+};
+
+struct Target {
+  Location where;
+  std::string text;
+  bool measured = false;
+  std::vector<Quantity> quantities;
+  unsigned deadline = 0;  // 0: none stated
+};
+
+struct Stage {
+  Location where;
+  std::string name;
+  std::string from;  // "2019-12", empty when not stated
+  std::string to;
+  bool acceptance = false;
+};
+
+struct Section {
+  Location where;
+  unsigned level = 0;  // 1 for the plan's outermost numbering style
+  ast::NumberStyle style = ast::NumberStyle::dun;
+  std::string marker;  // as written: "（一）"
+  std::string number;  // "一"
+  unsigned value = 0;  // 1
+  std::string title;
+  Role role = Role::other;
+  bool role_heading = false;  // its own words give its role
+  bool task = false;          // a task (finest numbered item under a tasks section)
+
+  std::vector<Paragraph> paragraphs;
+  std::vector<Box> boxes;
+  std::vector<Table> tables;
+  std::vector<Unit> units;  // its own, from 责任单位 lines and inline groups
+  std::vector<Section> children;
+
+  std::vector<Target> targets;  // targets this section holds (goals sections)
+  std::vector<Stage> stages;    // stages this section holds (timeline sections)
+  std::vector<Unit> task_units; // tasks: own units, or the nearest ancestor's
+};
+
+struct Attachment {
+  Location where;
+  std::string title;
+  bool present = false;
+};
+
+struct Plan {
+  std::string path;
+  std::string title;
+  Location title_at;
+  std::string kind;  // 实施方案 … or "other"
+  std::string issuer;
+  std::string date;  // 2020-02-26 or 2021-07
+  std::string document_number;
+  unsigned period_start = 0, period_end = 0;
+  std::vector<Paragraph> preamble;  // body text before the first heading
+  std::vector<Section> sections;
+  std::vector<Attachment> attachments;
+};
+
+/// Reads the plan model from a parsed document. Problems that do not stop the
+/// reading (no numbered sections, a numbering slip) go to `sink` as warnings.
+Plan build_plan(const SourceFile& source, const ast::Document& document,
+                const Lexicons& lexicons, DiagnosticSink& sink);
+
+/// Figures of seed-expectations.md, computed from a plan.
+struct PlanFigures {
+  unsigned tasks = 0;
+  unsigned tasks_with_units = 0;
+  unsigned targets = 0;
+  unsigned measured = 0;
+  unsigned stages = 0;
+  bool acceptance = false;
+};
+PlanFigures figures_of(const Plan& plan);
+
+/// Calls f(section, parent) for every section, depth first, in document order.
+template <typename F>
+void for_each_section(const std::vector<Section>& sections, F&& f, const Section* parent = nullptr) {
+  for (const auto& s : sections) {
+    f(s, parent);
+    for_each_section(s.children, f, &s);
+  }
+}
+
+}  // namespace planlint

@@ -1,0 +1,61 @@
+// A plan file held in memory: its bytes, and the table that turns a byte
+// offset into a line and a column counted in Unicode code points.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace planlint {
+
+/// A place in a file. Lines and columns are 1-based; a column counts code
+/// points, so a CJK character is one column, as editors show it.
+struct Location {
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  friend bool operator==(const Location&, const Location&) = default;
+  friend auto operator<=>(const Location&, const Location&) = default;
+};
+
+/// The text of one file. `text()` is the UTF-8 content without a BOM; every
+/// std::string_view the grammar hands out points into it.
+class SourceFile {
+ public:
+  SourceFile(std::string path, std::string bytes);
+
+  const std::string& path() const { return path_; }
+  std::string_view text() const { return text_; }
+  std::size_t line_count() const { return line_starts_.size(); }
+
+  /// Location of a byte offset into text().
+  Location location(std::size_t offset) const;
+  /// Location of the first byte of a view into text().
+  Location location(std::string_view piece) const;
+  /// The text of a 1-based line, without its line break.
+  std::string_view line(std::uint32_t number) const;
+
+ private:
+  std::string path_;
+  std::string bytes_;
+  std::string_view text_;
+  std::vector<std::size_t> line_starts_;
+};
+
+/// Why a file could not become a SourceFile.
+struct LoadError {
+  std::string message;  // one line, without the path
+};
+
+/// Checks that `bytes` are UTF-8 text (no NUL, no invalid sequence). Returns
+/// a message naming line, column and byte when they are not.
+std::optional<LoadError> check_utf8_text(std::string_view bytes);
+
+/// Reads a file. On failure returns nothing and fills `error`.
+std::optional<SourceFile> load_source(const std::string& path, LoadError& error);
+
+/// Number of code points in a UTF-8 string.
+std::size_t code_points(std::string_view utf8);
+
+}  // namespace planlint
