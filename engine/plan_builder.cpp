@@ -33,7 +33,7 @@ class BodyReader {
  public:
   BodyReader(const BuildContext& ctx, Plan& plan) : ctx_(ctx), plan_(plan) {}
 
-  void heading(const ast::Heading& h, unsigned level);
+  void heading(const ast::Heading& h, ast::NumberStyle style, unsigned level);
   void text(std::string_view line, Paragraph::Kind kind = Paragraph::Kind::text);
   void units(const ast::Labelled& list);
   void box(const ast::BoxHeader& b);
@@ -69,13 +69,13 @@ std::vector<Table>& BodyReader::tables() {
   return here_.in_box ? s.boxes.back().tables : s.tables;
 }
 
-void BodyReader::heading(const ast::Heading& h, unsigned level) {
+void BodyReader::heading(const ast::Heading& h, ast::NumberStyle style, unsigned level) {
   while (!path_.empty() && flat_[path_.back()].section.level >= level) path_.pop_back();
   FlatSection f;
   Section& s = f.section;
   s.where = ctx_.source.location(h.marker.source);
   s.level = level;
-  s.style = h.marker.style;
+  s.style = style;
   s.marker = std::string(h.marker.source);
   s.number = std::string(h.marker.numeral);
   s.value = h.marker.value;
@@ -202,14 +202,67 @@ void BodyReader::finish() {
   for (std::size_t t : top_) plan_.sections.push_back(std::move(flat_[t].section));
 }
 
-/// Ranks numbering styles by first appearance in the body: 1 for the first.
-std::map<ast::NumberStyle, unsigned> style_levels(const ast::Document& doc, const Regions& r) {
-  std::map<ast::NumberStyle, unsigned> levels;
+/// Numbering styles that a slip of the keyboard turns into each other:
+/// （一）/（1） and 一、/1．
+bool same_family(ast::NumberStyle a, ast::NumberStyle b) {
+  using S = ast::NumberStyle;
+  auto family = [](S s) { return s == S::paren_cn || s == S::paren_arabic ? 1 : s == S::dun || s == S::arabic ? 2 : 0; };
+  return a != b && family(a) != 0 && family(a) == family(b);
+}
+
+/// The style each body heading stands for. A lone heading whose value
+/// continues the sequence of a sibling style between two of its members
+/// (（一） （2） （三）) is a numbering slip: it takes the sequence's style.
+std::map<std::size_t, ast::NumberStyle> heading_styles(const BuildContext& ctx, const ast::Document& doc,
+                                                       const Regions& r) {
+  std::vector<std::pair<std::size_t, const ast::Heading*>> headings;
   for (std::size_t i = r.body_begin; i < r.body_end; ++i) {
     if (r.in_toc[i]) continue;
-    if (const auto* h = as<ast::Heading>(doc.lines[i])) {
-      levels.emplace(h->marker.style, static_cast<unsigned>(levels.size() + 1));
+    if (const auto* h = as<ast::Heading>(doc.lines[i])) headings.emplace_back(i, h);
+  }
+  std::map<std::size_t, ast::NumberStyle> styles;
+  for (std::size_t k = 0; k < headings.size(); ++k) {
+    const ast::Marker& m = headings[k].second->marker;
+    styles[headings[k].first] = m.style;
+    // Nearest headings before and after of a sibling style.
+    const ast::Marker* before = nullptr;
+    const ast::Marker* after = nullptr;
+    bool lone = true;
+    for (std::size_t j = k; j-- > 0;) {
+      const ast::Marker& o = headings[j].second->marker;
+      if (o.style == m.style) lone = false;
+      if (same_family(o.style, m.style)) {
+        before = &o;
+        break;
+      }
     }
+    for (std::size_t j = k + 1; j < headings.size(); ++j) {
+      const ast::Marker& o = headings[j].second->marker;
+      if (o.style == m.style) lone = false;
+      if (same_family(o.style, m.style)) {
+        after = &o;
+        break;
+      }
+    }
+    if (lone && before && after && before->style == after->style && before->value + 1 == m.value &&
+        after->value == m.value + 1) {
+      styles[headings[k].first] = before->style;
+      ctx.sink.report(Diagnostic{ctx.source.path(), ctx.source.location(m.source), "numbering-slip",
+                                 Severity::warning,
+                                 "“" + std::string(m.source) + "” breaks the sequence “" +
+                                     std::string(before->source) + "” … “" + std::string(after->source) +
+                                     "”; read as its number " + std::to_string(m.value),
+                                 "number it in the style of its siblings"});
+    }
+  }
+  return styles;
+}
+
+/// Ranks numbering styles by first appearance in the body: 1 for the first.
+std::map<ast::NumberStyle, unsigned> style_levels(const std::map<std::size_t, ast::NumberStyle>& styles) {
+  std::map<ast::NumberStyle, unsigned> levels;
+  for (const auto& [line, style] : styles) {
+    levels.emplace(style, static_cast<unsigned>(levels.size() + 1));
   }
   return levels;
 }
@@ -247,13 +300,14 @@ bool read_units(const BuildContext& ctx, const ast::Labelled& list, std::vector<
 
 void read_body(const BuildContext& ctx, const ast::Document& doc, const Regions& regions,
                Plan& plan) {
-  const auto levels = style_levels(doc, regions);
+  const auto styles = heading_styles(ctx, doc, regions);
+  const auto levels = style_levels(styles);
   BodyReader reader(ctx, plan);
   for (std::size_t i = regions.body_begin; i < regions.body_end; ++i) {
     if (regions.in_toc[i]) continue;
     const ast::Line& line = doc.lines[i];
     if (const auto* h = as<ast::Heading>(line)) {
-      reader.heading(*h, levels.at(h->marker.style));
+      reader.heading(*h, styles.at(i), levels.at(styles.at(i)));
     } else if (const auto* l = as<ast::Labelled>(line)) {
       if (std::vector<Unit> probe; read_units(ctx, *l, probe)) {
         reader.units(*l);

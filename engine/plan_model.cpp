@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <ostream>
 #include <utility>
 
 #include "plan_builder_detail.hpp"
@@ -27,6 +28,9 @@ std::string_view to_string(Role role) {
 }
 
 std::string_view to_string(UnitRole role) { return role == UnitRole::lead ? "lead" : "support"; }
+
+std::ostream& operator<<(std::ostream& out, Role role) { return out << to_string(role); }
+std::ostream& operator<<(std::ostream& out, UnitRole role) { return out << to_string(role); }
 
 namespace detail {
 

@@ -101,7 +101,10 @@ auto const percent = (lit('%') | lit("％")) >> -(lit("以上") | lit("以下") 
 auto const unit_word = percent | repeat(1, 4)[cjk];
 auto const quantity = number[set_number] >> *hspace >> raw[unit_word][set_unit];
 
-auto const mention_def = raw[x3::eps[start] >> (range | year_range | date | quantity)][set_source];
+// Each alternative starts afresh: actions of a failed one leave no trace.
+auto const fresh = x3::eps[start];
+auto const mention_def = raw[(fresh >> range) | (fresh >> year_range) | (fresh >> date) |
+                             (fresh >> quantity)][set_source];
 auto const mentions_expr = *(mention | x3::omit[utf8_char]);
 
 BOOST_SPIRIT_DEFINE(mention)

@@ -2,6 +2,7 @@
 // their roles, and the tasks, targets, stages and responsible units in them.
 #pragma once
 
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +20,8 @@ std::string_view to_string(Role role);
 
 enum class UnitRole { lead, support };
 std::string_view to_string(UnitRole role);
+std::ostream& operator<<(std::ostream& out, Role role);
+std::ostream& operator<<(std::ostream& out, UnitRole role);
 
 /// A piece of running text with its own position (a clause, a statement).
 struct TextPiece {

@@ -1,0 +1,143 @@
+// Table-driven tests of the line grammar: each kind of line, and the plan
+// builder's reading of inline headings, tables of contents and page breaks.
+#include <boost/test/data/monomorphic.hpp>
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <ostream>
+#include <string>
+
+#include "planlint/parse.hpp"
+#include "support/golden.hpp"
+
+namespace data = boost::unit_test::data;
+
+namespace {
+
+// Index of the alternative in ast::Line.
+enum Kind { blank, page_number, toc_header, toc_entry, heading, labelled, bullet, box, table, text };
+
+struct LineCase {
+  std::string text;
+  Kind kind;
+};
+std::ostream& operator<<(std::ostream& out, const LineCase& c) { return out << c.text; }
+
+const LineCase kLines[] = {
+    {" ", blank},
+    {"\u3000\u3000 ", blank},
+    {"25", page_number},
+    {"- 3 -", page_number},
+    {"目 录", toc_header},
+    {"目录", toc_header},
+    {"（一）指导思想.....\t9", toc_entry},
+    {"7. 强化保护技术支撑。\t15", toc_entry},
+    {"一、指导思想", heading},
+    {"[bookmark: _Toc439805161]一、指导思想", heading},
+    {"**一、总体要求**", heading},
+    {"　　（三）加强目标管理", heading},
+    {"责任单位：区市场监督管理局、区科协", labelled},
+    {"（责任单位：区市场监管局）", labelled},
+    {"——支撑“四个中心”建设更加有力。", bullet},
+    {"专栏1 “十四五”时期知识产权发展主要指标\t\t\t", box},
+    {"专栏 2 加强专利侵权纠纷行政裁决示范建设", box},
+    {"指标名称（单位）\t2020年\t2025年\t属性", table},
+    {"一是知识产权创造质量持续增强。", text},
+    {"2019年12月至2020年1月：落实试点城区工作方案的执行。", text},
+    {"1.9万人次的服务", text},
+};
+
+Kind kind_of(const std::string& line) {
+  const planlint::SourceFile source("t.txt", line);
+  planlint::DiagnosticList sink;
+  const auto doc = planlint::parse_document(source, sink);
+  BOOST_TEST_REQUIRE(doc.has_value());
+  BOOST_TEST_REQUIRE(doc->lines.size() >= 1u);
+  return static_cast<Kind>(doc->lines[0].get().which());
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(grammar_document)
+
+BOOST_DATA_TEST_CASE(classifies_each_kind_of_line, data::make(kLines), c) {
+  BOOST_TEST(kind_of(c.text) == c.kind, c.text);
+}
+
+BOOST_AUTO_TEST_CASE(every_line_is_kept_with_crlf_and_bom) {
+  const planlint::SourceFile source("t.txt", "\xEF\xBB\xBF一、总体要求\r\n\r\n正文。\r\n");
+  planlint::DiagnosticList sink;
+  const auto doc = planlint::parse_document(source, sink);
+  BOOST_TEST_REQUIRE(doc.has_value());
+  BOOST_TEST(doc->lines.size() == 3u);
+  BOOST_TEST(doc->lines[0].get().which() == heading);
+  BOOST_TEST(doc->lines[2].get().which() == text);
+}
+
+BOOST_AUTO_TEST_CASE(inline_heading_title_runs_to_the_first_full_stop) {
+  const auto plan = planlint::testing::plan_from_text(
+      "t.txt", "关于XX的工作方案\n\n一、重点任务\n1. **加强战略规划引领。**紧扣功能定位。\n"
+               "2.实施专利质量提升行动。推动专利提质。\n");
+  BOOST_TEST_REQUIRE(plan.sections.size() == 1u);
+  const auto& tasks = plan.sections[0].children;
+  BOOST_TEST_REQUIRE(tasks.size() == 2u);
+  BOOST_TEST(tasks[0].title == "加强战略规划引领");
+  BOOST_TEST(tasks[0].paragraphs.at(0).text == "紧扣功能定位。");
+  BOOST_TEST(tasks[1].title == "实施专利质量提升行动");
+  BOOST_TEST(tasks[1].paragraphs.at(0).text == "推动专利提质。");
+}
+
+BOOST_AUTO_TEST_CASE(table_of_contents_yields_nothing) {
+  const auto plan = planlint::testing::plan_from_text(
+      "t.txt", "XX发展规划\n\n目 录\n\n一、总体要求.....\t1\n（一）指导思想.....\t2\n\n二、主要任务\t3\n\n"
+               "一、总体要求\n\n正文。\n\n二、主要任务\n\n（一）第一项\n");
+  BOOST_TEST(plan.sections.size() == 2u);
+  BOOST_TEST(plan.sections[0].where.line == 10u);
+}
+
+BOOST_AUTO_TEST_CASE(page_break_joins_a_paragraph_and_keeps_clause_positions) {
+  const auto plan = planlint::testing::plan_from_text(
+      "t.txt", "XX工作方案\n一、总体要求\n\n到2025年，知识产权创造、运用和管理\n\n12\n\n能力明显增强。第二句。\n");
+  BOOST_TEST_REQUIRE(plan.sections.size() == 1u);
+  const auto& ps = plan.sections[0].paragraphs;
+  BOOST_TEST_REQUIRE(ps.size() == 1u);
+  BOOST_TEST(ps[0].text == "到2025年，知识产权创造、运用和管理能力明显增强。第二句。");
+  BOOST_TEST_REQUIRE(ps[0].clauses.size() == 2u);
+  BOOST_TEST(ps[0].clauses[0].where.line == 4u);
+  BOOST_TEST(ps[0].clauses[1].where.line == 8u);
+  BOOST_TEST(ps[0].clauses[1].where.column == 8u);  // 能力明显增强。 is 7 code points
+}
+
+BOOST_AUTO_TEST_CASE(sentence_end_before_a_blank_line_is_not_joined) {
+  const auto plan = planlint::testing::plan_from_text(
+      "t.txt", "XX工作方案\n一、总体要求\n\n第一段。\n\n第二段。\n");
+  BOOST_TEST(plan.sections.at(0).paragraphs.size() == 2u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(numbering_slips)
+
+BOOST_AUTO_TEST_CASE(a_lone_slip_takes_its_siblings_style_and_is_reported) {
+  const planlint::SourceFile source(
+      "t.txt", "XX工作方案\n一、保障措施\n（一）加强组织领导\n正文。\n（2） 加强经费保障\n正文。\n（三）加强目标管理\n");
+  planlint::DiagnosticList sink;
+  const auto doc = planlint::parse_document(source, sink);
+  BOOST_TEST_REQUIRE(doc.has_value());
+  const auto plan = planlint::build_plan(source, *doc, planlint::testing::builtin_rules().lexicons, sink);
+  BOOST_TEST_REQUIRE(plan.sections.size() == 1u);
+  BOOST_TEST(plan.sections[0].children.size() == 3u);
+  BOOST_TEST_REQUIRE(sink.items.size() == 1u);
+  BOOST_TEST(sink.items[0].rule == "numbering-slip");
+  BOOST_TEST(sink.items[0].where.line == 5u);
+}
+
+BOOST_AUTO_TEST_CASE(a_real_sublevel_is_not_a_slip) {
+  const auto plan = planlint::testing::plan_from_text(
+      "t.txt", "XX工作方案\n一、重点任务\n（一）第一组\n（1）甲\n（2）乙\n（二）第二组\n");
+  BOOST_TEST_REQUIRE(plan.sections.size() == 1u);
+  BOOST_TEST(plan.sections[0].children.size() == 2u);
+  BOOST_TEST(plan.sections[0].children[0].children.size() == 2u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

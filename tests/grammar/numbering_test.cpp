@@ -1,0 +1,87 @@
+// Table-driven tests of the heading-number grammar piece.
+#include <boost/test/data/monomorphic.hpp>
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <ostream>
+#include <string>
+
+#include "numbering.hpp"
+#include "planlint/parse.hpp"
+
+namespace data = boost::unit_test::data;
+using planlint::ast::NumberStyle;
+
+namespace {
+
+struct MarkerCase {
+  std::string text;
+  NumberStyle style;
+  unsigned value;
+  std::string marker;  // the marker as written
+};
+
+std::ostream& operator<<(std::ostream& out, const MarkerCase& c) { return out << c.text; }
+
+const MarkerCase kMarkers[] = {
+    {"第一章 总则", NumberStyle::chapter, 1, "第一章"},
+    {"第十二节 保障", NumberStyle::part, 12, "第十二节"},
+    {"第二十三条 本方案", NumberStyle::article, 23, "第二十三条"},
+    {"一、指导思想", NumberStyle::dun, 1, "一、"},
+    {"十一、其他", NumberStyle::dun, 11, "十一、"},
+    {"二十三、附则", NumberStyle::dun, 23, "二十三、"},
+    {"（一）指导思想", NumberStyle::paren_cn, 1, "（一）"},
+    {"(十五)推动知识产权金融创新", NumberStyle::paren_cn, 15, "(十五)"},
+    {"(三) 深入推进", NumberStyle::paren_cn, 3, "(三)"},
+    {"（ 四 ）加强", NumberStyle::paren_cn, 4, "（ 四 ）"},
+    {"1．培育知识产权优势企业", NumberStyle::arabic, 1, "1．"},
+    {"1.实施专利质量提升行动。", NumberStyle::arabic, 1, "1."},
+    {"12、加强", NumberStyle::arabic, 12, "12、"},
+    {"3 加强协同", NumberStyle::arabic, 3, "3 "},
+    {"１０．全角数字", NumberStyle::arabic, 10, "１０．"},
+    {"（1）做好", NumberStyle::paren_arabic, 1, "（1）"},
+    {"(2) 加强经费保障", NumberStyle::paren_arabic, 2, "(2)"},
+    {"3）提高", NumberStyle::paren_arabic, 3, "3）"},
+    {"①建立", NumberStyle::circled, 1, "①"},
+    {"⑳最后", NumberStyle::circled, 20, "⑳"},
+};
+
+const std::string kNotMarkers[] = {
+    "1.9万人次",          // a decimal number
+    "2021年，全区专利授权",  // a year
+    "一是知识产权创造质量",  // a statement, not a heading
+    "十九大以来",
+    "四个中心",
+    "知识产权",
+    "26.7 万件",
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(grammar_numbering)
+
+BOOST_DATA_TEST_CASE(recognises_each_style, data::make(kMarkers), c) {
+  const auto marker = planlint::parse_marker(c.text);
+  BOOST_TEST_REQUIRE(marker.has_value());
+  BOOST_TEST(static_cast<int>(marker->style) == static_cast<int>(c.style));
+  BOOST_TEST(marker->value == c.value);
+  BOOST_TEST(std::string(marker->source) == c.marker);
+}
+
+BOOST_DATA_TEST_CASE(rejects_numbers_that_are_not_headings, data::make(kNotMarkers), text) {
+  BOOST_TEST(!planlint::parse_marker(text).has_value(), text);
+}
+
+BOOST_AUTO_TEST_CASE(chinese_numerals_to_integers) {
+  using planlint::grammar::numeral_value;
+  BOOST_TEST(numeral_value("十") == 10u);
+  BOOST_TEST(numeral_value("十一") == 11u);
+  BOOST_TEST(numeral_value("二十") == 20u);
+  BOOST_TEST(numeral_value("二十三") == 23u);
+  BOOST_TEST(numeral_value("一百零五") == 105u);
+  BOOST_TEST(numeral_value("两") == 2u);
+  BOOST_TEST(numeral_value("17") == 17u);
+  BOOST_TEST(numeral_value("x") == 0u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
