@@ -4,6 +4,7 @@
 
 #include <ostream>
 #include <string>
+#include <thread>
 
 namespace planlint::cli {
 
@@ -12,26 +13,49 @@ namespace po = boost::program_options;
 namespace {
 
 constexpr const char* kUsage =
-    "usage: planlint <command> [options] FILE...\n"
+    "usage: planlint <command> [options] [FILE|DIR|-]...\n"
     "\n"
     "commands:\n"
-    "  outline FILE...   show the structure planlint reads from each plan\n"
+    "  check FILE|DIR|-...   check plans against the rules (directories: their .txt and .md files)\n"
+    "  outline FILE...       show the structure planlint reads from each plan\n"
+    "  graph FILE            write the plan graph (who is responsible for what)\n"
+    "  rules                 list the active rules; --explain ID shows one rule's page\n"
     "\n"
-    "options:\n";
+    "exit codes: 0 no finding at --fail-on, 1 findings, 2 usage, unreadable input or bad rule file\n"
+    "\n";
+
+bool one_of(const std::string& value, std::initializer_list<const char*> allowed) {
+  for (const char* a : allowed) {
+    if (value == a) return true;
+  }
+  return false;
+}
 
 }  // namespace
 
 std::optional<Options> parse_options(int argc, const char* const argv[], std::ostream& out,
                                      std::ostream& err) {
   Options options;
-  std::string format = "text";
+  std::string format;
+  std::string fail_on = "error";
+  std::string color = "auto";
+  unsigned jobs = 0;
   po::options_description visible("options");
   visible.add_options()
       ("help,h", "show this help")
-      ("format,f", po::value<std::string>(&format)->default_value("text"), "text or xml")
+      ("format,f", po::value<std::string>(&format),
+       "check, outline: text (default) or xml; graph: dot (default) or graphml")
       ("rules", po::value<std::vector<std::string>>(&options.rule_files)->composing(),
-       "add a rule file (repeatable)")
-      ("verbose,v", po::bool_switch(&options.verbose), "log what is loaded and how long it takes");
+       "add a rule file: its rules and lexicons replace those of the same name (repeatable)")
+      ("disable", po::value<std::vector<std::string>>()->composing(), "switch a rule off (repeatable)")
+      ("enable", po::value<std::vector<std::string>>()->composing(), "switch a rule on (repeatable)")
+      ("fail-on", po::value<std::string>(&fail_on),
+       "exit 1 when a finding is at least: error (default), warning, info, or never")
+      ("output,o", po::value<std::string>(&options.output), "write the report to FILE (atomically)")
+      ("color", po::value<std::string>(&color), "auto (default), always or never")
+      ("explain", po::value<std::string>(&options.explain), "rules: show the page of rule ID")
+      ("jobs,j", po::value<unsigned>(&jobs), "check: files checked at once (default: the number of cores)")
+      ("verbose,v", po::bool_switch(&options.verbose), "log what is loaded and how long each stage takes");
   po::options_description hidden;
   hidden.add_options()
       ("command", po::value<std::string>(&options.command))
@@ -50,6 +74,12 @@ std::optional<Options> parse_options(int argc, const char* const argv[], std::os
       options.command = "help";
       return options;
     }
+    // --disable and --enable apply in the order given.
+    for (const auto& opt : po::command_line_parser(argc, argv).options(all).positional(positional).run().options) {
+      if (opt.string_key == "disable" || opt.string_key == "enable") {
+        for (const auto& id : opt.value) options.switches.emplace_back(id, opt.string_key == "enable");
+      }
+    }
   } catch (const po::error& e) {
     err << "planlint: " << e.what() << " (see planlint --help)\n";
     return std::nullopt;
@@ -58,18 +88,39 @@ std::optional<Options> parse_options(int argc, const char* const argv[], std::os
     err << "planlint: no command given (see planlint --help)\n";
     return std::nullopt;
   }
-  if (options.command != "outline") {
+  if (!one_of(options.command, {"check", "outline", "graph", "rules"})) {
     err << "planlint: unknown command '" << options.command << "' (see planlint --help)\n";
     return std::nullopt;
   }
-  if (format == "text") {
-    options.format = Format::text;
-  } else if (format == "xml") {
-    options.format = Format::xml;
-  } else {
-    err << "planlint: --format must be text or xml, not '" << format << "'\n";
+  const bool is_graph = options.command == "graph";
+  if (format.empty()) format = is_graph ? "dot" : "text";
+  if (is_graph ? !one_of(format, {"dot", "graphml"}) : !one_of(format, {"text", "xml"})) {
+    err << "planlint: --format for " << options.command << " must be "
+        << (is_graph ? "dot or graphml" : "text or xml") << ", not '" << format << "'\n";
     return std::nullopt;
   }
+  options.format = format == "xml" ? Format::xml
+                   : format == "dot" ? Format::dot
+                   : format == "graphml" ? Format::graphml
+                                         : Format::text;
+  if (fail_on == "never") {
+    options.fail_on.reset();
+  } else if (fail_on == "error") {
+    options.fail_on = Severity::error;
+  } else if (fail_on == "warning") {
+    options.fail_on = Severity::warning;
+  } else if (fail_on == "info") {
+    options.fail_on = Severity::info;
+  } else {
+    err << "planlint: --fail-on must be error, warning, info or never, not '" << fail_on << "'\n";
+    return std::nullopt;
+  }
+  if (!one_of(color, {"auto", "always", "never"})) {
+    err << "planlint: --color must be auto, always or never, not '" << color << "'\n";
+    return std::nullopt;
+  }
+  options.color = color == "always" ? ColorMode::always : color == "never" ? ColorMode::never : ColorMode::automatic;
+  options.jobs = jobs ? jobs : std::max(1u, std::thread::hardware_concurrency());
   return options;
 }
 

@@ -157,7 +157,7 @@ void OutlineWriter::stage(const Stage& s) {
 
 void write_outline_xml(std::ostream& out, const std::vector<OutlineEntry>& entries) {
   tinyxml2::XMLPrinter p;
-  p.PushHeader(false, true);
+  p.PushDeclaration("xml version=\"1.0\" encoding=\"UTF-8\"");
   p.OpenElement("planlint-outline");
   p.PushAttribute("version", "1");
   p.PushAttribute("tool-version", PLANLINT_VERSION);

@@ -1,7 +1,7 @@
 // Pass 2 of the plan builder: the body as a tree of sections holding
 // paragraphs (joined across page breaks and split into clauses), boxes,
-// tables and unit lists. Levels come from the order in which numbering styles
-// first appear, so plans with different ladders all nest correctly.
+// tables and unit lists. Nesting follows the open path of numbering styles,
+// so plans with different ladders all nest correctly.
 #include <algorithm>
 #include <array>
 #include <map>
@@ -33,7 +33,7 @@ class BodyReader {
  public:
   BodyReader(const BuildContext& ctx, Plan& plan) : ctx_(ctx), plan_(plan) {}
 
-  void heading(const ast::Heading& h, ast::NumberStyle style, unsigned level);
+  void heading(const ast::Heading& h, ast::NumberStyle style);
   void text(std::string_view line, Paragraph::Kind kind = Paragraph::Kind::text);
   void units(const ast::Labelled& list);
   void box(const ast::BoxHeader& b);
@@ -69,8 +69,15 @@ std::vector<Table>& BodyReader::tables() {
   return here_.in_box ? s.boxes.back().tables : s.tables;
 }
 
-void BodyReader::heading(const ast::Heading& h, ast::NumberStyle style, unsigned level) {
-  while (!path_.empty() && flat_[path_.back()].section.level >= level) path_.pop_back();
+void BodyReader::heading(const ast::Heading& h, ast::NumberStyle style) {
+  // A style already open closes back to that heading (this is its sibling);
+  // a style not open nests under the current heading. Plans differ in their
+  // ladders (一、（一）1. or 第一章 第一节 第一条), and one plan may skip a rung in
+  // one part (一、 1.) and not in another (二、（一）1.).
+  const auto open = std::find_if(path_.begin(), path_.end(),
+                                 [&](std::size_t i) { return flat_[i].section.style == style; });
+  path_.erase(open, path_.end());
+  const auto level = static_cast<unsigned>(path_.size() + 1);
   FlatSection f;
   Section& s = f.section;
   s.where = ctx_.source.location(h.marker.source);
@@ -79,8 +86,21 @@ void BodyReader::heading(const ast::Heading& h, ast::NumberStyle style, unsigned
   s.marker = std::string(h.marker.source);
   s.number = std::string(h.marker.numeral);
   s.value = h.marker.value;
-  s.title = text::clean(h.title);
-  if (text::ends_with(s.title, "。")) s.title.resize(s.title.size() - std::string_view("。").size());
+  s.title_source = text::trim(h.title);
+  // A unit list in brackets in the title (1．加强协同（责任单位：区科委）) gives
+  // the section its units and is not part of its title.
+  std::string title(h.title);
+  std::vector<Unit> title_units;
+  for (const auto& group : find_inline_labelled(h.title)) {
+    bool units = false;
+    for (const auto& list : group.groups) units = read_units(ctx_, list, title_units) || units;
+    if (units) {
+      const auto at = title.find(group.source);
+      if (at != std::string::npos) title.erase(at, group.source.size());
+    }
+  }
+  s.title = text::clean(title);
+  s.units = std::move(title_units);
   if (!path_.empty()) f.parent = path_.back();
   const std::size_t index = flat_.size();
   flat_.push_back(std::move(f));
@@ -258,15 +278,6 @@ std::map<std::size_t, ast::NumberStyle> heading_styles(const BuildContext& ctx, 
   return styles;
 }
 
-/// Ranks numbering styles by first appearance in the body: 1 for the first.
-std::map<ast::NumberStyle, unsigned> style_levels(const std::map<std::size_t, ast::NumberStyle>& styles) {
-  std::map<ast::NumberStyle, unsigned> levels;
-  for (const auto& [line, style] : styles) {
-    levels.emplace(style, static_cast<unsigned>(levels.size() + 1));
-  }
-  return levels;
-}
-
 }  // namespace
 
 bool read_units(const BuildContext& ctx, const ast::Labelled& list, std::vector<Unit>& out) {
@@ -301,16 +312,16 @@ bool read_units(const BuildContext& ctx, const ast::Labelled& list, std::vector<
 void read_body(const BuildContext& ctx, const ast::Document& doc, const Regions& regions,
                Plan& plan) {
   const auto styles = heading_styles(ctx, doc, regions);
-  const auto levels = style_levels(styles);
   BodyReader reader(ctx, plan);
   for (std::size_t i = regions.body_begin; i < regions.body_end; ++i) {
     if (regions.in_toc[i]) continue;
     const ast::Line& line = doc.lines[i];
     if (const auto* h = as<ast::Heading>(line)) {
-      reader.heading(*h, styles.at(i), levels.at(styles.at(i)));
-    } else if (const auto* l = as<ast::Labelled>(line)) {
-      if (std::vector<Unit> probe; read_units(ctx, *l, probe)) {
-        reader.units(*l);
+      reader.heading(*h, styles.at(i));
+    } else if (const auto* l = as<ast::LabelledLine>(line)) {
+      std::vector<Unit> probe;
+      if (!l->groups.empty() && read_units(ctx, l->groups.front(), probe)) {
+        for (const auto& group : l->groups) reader.units(group);
       } else {
         reader.text(l->source);
       }

@@ -153,15 +153,18 @@ void paragraph_targets(const BuildContext& ctx, const Paragraph& p, std::vector<
   TargetText lead;
   bool statements = false;
   for (const auto& c : p.clauses) {
+    // The clause as written, with its 。 or ；.
+    std::string written;
+    for (auto span : c.spans) written += text::clean(span);
     if (!statement_opening(c.text).empty()) {
       statements = true;
-      pieces.push_back(TargetText{c.where, c.text, c.spans});
+      pieces.push_back(TargetText{c.where, written, c.spans});
     } else if (statements) {
-      pieces.back().text += c.text;
+      pieces.back().text += written;
       pieces.back().spans.insert(pieces.back().spans.end(), c.spans.begin(), c.spans.end());
     } else {
       if (lead.spans.empty()) lead.where = c.where;
-      lead.text += c.text;
+      lead.text += written;
       lead.spans.insert(lead.spans.end(), c.spans.begin(), c.spans.end());
     }
   }
@@ -239,7 +242,7 @@ void content_targets(const BuildContext& ctx, Section& s) {
 
 /// A numbered item under a goals section is one target: its title and text.
 Target item_target(const BuildContext& ctx, const Section& item) {
-  TargetText t{item.where, item.title, {}};
+  TargetText t{item.where, item.title, {item.title_source}};
   for (const auto& p : item.paragraphs) {
     t.text += "。" + p.text;
     t.spans.insert(t.spans.end(), p.spans.begin(), p.spans.end());
@@ -298,16 +301,30 @@ Stage make_stage(const BuildContext& ctx, Location where, std::string name,
   return stage;
 }
 
+/// 集中整治阶段（2023年4月—9月）：各单位… → 集中整治阶段: a stage is named by
+/// its words before a ： and without its bracketed dates.
+std::string stage_name(std::string_view title) {
+  for (std::string_view colon : {"：", ":"}) {
+    const std::size_t at = title.find(colon);
+    if (at != std::string_view::npos) title = title.substr(0, at);
+  }
+  title = text::trim(title);
+  for (std::string_view open : {"（", "("}) {
+    const std::size_t at = title.rfind(open);
+    if (at == std::string_view::npos || at == 0) continue;
+    const auto mentions = find_mentions(title.substr(at));
+    if (!mentions.empty() && mentions[0].kind != ast::MentionKind::quantity) title = text::trim(title.substr(0, at));
+  }
+  return std::string(title);
+}
+
 void collect_stage_sections(const BuildContext& ctx, const Section& s, std::vector<Stage>& out) {
   for (const auto& c : s.children) {
     if (!c.children.empty()) {
       collect_stage_sections(ctx, c, out);
       continue;
     }
-    std::string name = c.title;
-    for (std::string_view end : {"：", ":"}) {
-      if (text::ends_with(name, end)) name.resize(name.size() - end.size());
-    }
+    std::string name = stage_name(c.title);
     std::vector<std::string_view> dated;
     dated.push_back(c.title);
     if (!c.paragraphs.empty() && !c.paragraphs[0].clauses.empty()) {
@@ -338,12 +355,7 @@ void find_stages(const BuildContext& ctx, std::vector<Section>& sections) {
         if (m.kind != ast::MentionKind::quantity && m.year >= 1900) dated = true;
       }
       if (!dated && first.find("阶段") == std::string::npos) continue;
-      std::string name = first;
-      for (std::string_view colon : {"：", ":"}) {
-        const std::size_t at = name.find(colon);
-        if (at != std::string::npos) name.resize(at);
-      }
-      s.stages.push_back(make_stage(ctx, p.where, text::excerpt(name, kExcerptCodePoints),
+      s.stages.push_back(make_stage(ctx, p.where, text::excerpt(stage_name(first), kExcerptCodePoints),
                                     p.clauses[0].spans));
     }
   }

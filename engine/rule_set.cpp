@@ -1,19 +1,138 @@
 #include "planlint/rule_set.hpp"
 
+#include <algorithm>
+
 #include "planlint/parse.hpp"
 
 namespace planlint {
 
-bool load_rule_file(const SourceFile& file, RuleSet& rules, DiagnosticSink& sink) {
+const Rule* RuleSet::find(std::string_view id) const {
+  const auto it = std::find_if(rules.begin(), rules.end(), [&](const Rule& r) { return r.id == id; });
+  return it == rules.end() ? nullptr : &*it;
+}
+
+bool RuleSet::set_enabled(std::string_view id, bool enabled) {
+  for (auto& r : rules) {
+    if (r.id == id) {
+      r.enabled = enabled;
+      return true;
+    }
+  }
+  return false;
+}
+
+namespace {
+
+std::optional<Severity> parse_severity(std::string_view s) {
+  if (s == "error") return Severity::error;
+  if (s == "warning") return Severity::warning;
+  if (s == "info") return Severity::info;
+  return std::nullopt;
+}
+
+/// Turns one parsed rule into a Rule, checking every part against the
+/// vocabulary; problems go to `sink` at their place in the file.
+std::optional<Rule> compile_rule(const ast::RuleDecl& decl, const SourceFile& file,
+                                 const Lexicons& lexicons, RegexCache& regexes, DiagnosticSink& sink) {
+  bool ok = true;
+  auto problem = [&](std::string_view at, std::string message) {
+    sink.report(Diagnostic{file.path(), file.location(at), "rule-check", Severity::error,
+                           "rule " + std::string(decl.id) + ": " + message, ""});
+    ok = false;
+  };
+  Rule rule;
+  rule.id = std::string(decl.id);
+  rule.file = file.path();
+  rule.where = file.location(decl.source);
+  if (!decl.severity) {
+    problem(decl.source, "has no severity (error, warning or info)");
+  } else if (auto s = parse_severity(*decl.severity)) {
+    rule.severity = *s;
+  } else {
+    problem(decl.severity_at, "unknown severity “" + std::string(*decl.severity) + "” (error, warning or info)");
+  }
+  if (!decl.applies_to) {
+    problem(decl.source, "has no applies-to");
+  } else if (auto scope = parse_scope(*decl.applies_to)) {
+    rule.applies_to = *scope;
+  } else {
+    problem(decl.applies_to_at, "unknown node kind “" + std::string(*decl.applies_to) +
+                                    "” (plan, section, task, target, stage, timeline, unit, attachment)");
+  }
+  if (!decl.require) problem(decl.source, "has no require condition");
+  if (!decl.message) problem(decl.source, "has no message");
+  if (!ok) return std::nullopt;
+
+  auto boolean = [&](const ast::Expr& e, std::string_view field) {
+    const auto type = check_expr(e, rule.applies_to, file, lexicons, regexes, sink);
+    if (!type) {
+      ok = false;
+    } else if (*type != ValueType::boolean) {
+      problem(e.source, std::string(field) + " must be a condition (true or false), not a " +
+                            std::string(to_string(*type)));
+    }
+  };
+  if (decl.when) boolean(*decl.when, "when");
+  boolean(*decl.require, "require");
+  rule.when = decl.when;
+  rule.require = *decl.require;
+  rule.message = *decl.message;
+  rule.hint = decl.hint.value_or("");
+  rule.summary = decl.summary.value_or(rule.message);
+  ok = check_template(rule.message, rule.applies_to, file, decl.message_at, sink) && ok;
+  ok = check_template(rule.hint, rule.applies_to, file, decl.message_at, sink) && ok;
+  if (!ok) return std::nullopt;
+  return rule;
+}
+
+}  // namespace
+
+bool load_rule_file(SourceFile source, RuleSet& rules, DiagnosticSink& sink) {
+  rules.files.push_back(std::move(source));
+  const SourceFile& file = rules.files.back();
   const auto parsed = parse_rule_file(file, sink);
   if (!parsed) return false;
+
+  // New lexicons first: the rules of this file may use them.
+  Lexicons lexicons = rules.lexicons;
   for (const auto& decl : parsed->lexicons) {
     Lexicon lexicon;
     lexicon.name = std::string(decl.name);
     lexicon.file = file.path();
     lexicon.where = file.location(decl.source);
     for (auto w : decl.words) lexicon.words.emplace_back(w);
-    rules.lexicons.add(std::move(lexicon));
+    lexicons.add(std::move(lexicon));
+  }
+  bool ok = true;
+  std::vector<Rule> compiled;
+  RegexCache regexes = rules.regexes;
+  for (const auto& decl : parsed->rules) {
+    auto rule = compile_rule(decl, file, lexicons, regexes, sink);
+    if (!rule) {
+      ok = false;
+      continue;
+    }
+    const bool twice = std::any_of(compiled.begin(), compiled.end(),
+                                   [&](const Rule& r) { return r.id == rule->id; });
+    if (twice) {
+      sink.report(Diagnostic{file.path(), file.location(decl.source), "rule-check", Severity::error,
+                             "rule " + rule->id + " is declared twice in this file", ""});
+      ok = false;
+      continue;
+    }
+    compiled.push_back(std::move(*rule));
+  }
+  if (!ok) return false;
+  rules.lexicons = std::move(lexicons);
+  rules.regexes = std::move(regexes);
+  for (auto& rule : compiled) {
+    auto it = std::find_if(rules.rules.begin(), rules.rules.end(),
+                           [&](const Rule& r) { return r.id == rule.id; });
+    if (it != rules.rules.end()) {
+      *it = std::move(rule);  // replaces a rule of the same id, in its place
+    } else {
+      rules.rules.push_back(std::move(rule));
+    }
   }
   return true;
 }
@@ -21,18 +140,17 @@ bool load_rule_file(const SourceFile& file, RuleSet& rules, DiagnosticSink& sink
 bool load_rules(const std::vector<std::string>& extra_files, RuleSet& rules, DiagnosticSink& sink) {
   bool ok = true;
   for (const auto& builtin : builtin_rule_files()) {
-    const SourceFile file(std::string(builtin.name), std::string(builtin.text));
-    ok = load_rule_file(file, rules, sink) && ok;
+    ok = load_rule_file(SourceFile(std::string(builtin.name), std::string(builtin.text)), rules, sink) && ok;
   }
   for (const auto& path : extra_files) {
     LoadError error;
-    const auto file = load_source(path, error);
+    auto file = load_source(path, error);
     if (!file) {
       sink.report(Diagnostic{path, Location{}, "rule-file", Severity::error, error.message, ""});
       ok = false;
       continue;
     }
-    ok = load_rule_file(*file, rules, sink) && ok;
+    ok = load_rule_file(std::move(*file), rules, sink) && ok;
   }
   for (auto name : required_lexicons()) {
     if (!rules.lexicons.has(name)) {

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "planlint/ast/document.hpp"
+#include "planlint/ast/rules.hpp"
 
 BOOST_FUSION_ADAPT_STRUCT(planlint::ast::Heading, marker, title, body)
 BOOST_FUSION_ADAPT_STRUCT(planlint::ast::Labelled, label, items)
@@ -22,6 +23,8 @@ BOOST_FUSION_ADAPT_STRUCT(planlint::ast::Blank, text)
 BOOST_FUSION_ADAPT_STRUCT(planlint::ast::Text, text)
 BOOST_FUSION_ADAPT_STRUCT(planlint::ast::Clause, text)
 BOOST_FUSION_ADAPT_STRUCT(planlint::ast::InlineLabelled, groups)
+BOOST_FUSION_ADAPT_STRUCT(planlint::ast::LabelledLine, groups)
+BOOST_FUSION_ADAPT_STRUCT(planlint::ast::LexiconDecl, name, words)
 
 namespace boost::spirit::x3::traits {
 

@@ -42,7 +42,8 @@ struct text_class : annotate_source {};
 
 // ---------------------------------------------------------------- Rules
 x3::rule<heading_class, ast::Heading> const heading = "heading";
-x3::rule<labelled_line_class, ast::Labelled> const labelled_line = "labelled line";
+x3::rule<labelled_line_class, ast::LabelledLine> const labelled_line = "labelled line";
+x3::rule<struct labelled_groups_class, std::vector<ast::Labelled>> const labelled_groups = "labelled lists";
 x3::rule<bullet_class, ast::Bullet> const bullet = "bullet";
 x3::rule<box_header_class, ast::BoxHeader> const box_header = "box header";
 x3::rule<table_row_class, ast::TableRow> const table_row = "table row";
@@ -62,8 +63,8 @@ auto const period = lit("。");
 auto const heading_def = marker() >> *hspace >> raw[*(char_ - period - eol_char)] >>
                          ((period >> rest_of_line) | attr(std::string_view()));
 
-auto const labelled_line_def =
-    -open_paren >> labelled() >> -close_paren >> *hspace >> &line_end;
+auto const labelled_groups_def = labelled() % *(hspace | lit("，"));
+auto const labelled_line_def = -open_paren >> labelled_groups >> -close_paren >> *hspace >> &line_end;
 
 auto const dash = lit("——") | lit("—") | lit("－－") | lit("--");
 auto const bullet_mark = lit("•") | lit("●") | lit("▪") | lit("◆");
@@ -99,7 +100,7 @@ auto const line_def = lead >> (page_number | toc_header | toc_entry | box_header
 
 auto const document_expr = *(!x3::eoi >> line);
 
-BOOST_SPIRIT_DEFINE(cells, heading, labelled_line, bullet, box_header, table_row, toc_header, toc_entry, page_number, blank, text, line)
+BOOST_SPIRIT_DEFINE(cells, labelled_groups, heading, labelled_line, bullet, box_header, table_row, toc_header, toc_entry, page_number, blank, text, line)
 
 }  // namespace document_detail
 

@@ -2,19 +2,29 @@
 #pragma once
 
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "planlint/diagnostic.hpp"
+
 namespace planlint {
 
-enum class Format { text, xml };
+enum class Format { text, xml, dot, graphml };
+enum class ColorMode { automatic, always, never };
 
 struct Options {
   std::string command;               // outline, check, graph, rules
-  std::vector<std::string> inputs;   // files (directories for check)
+  std::vector<std::string> inputs;   // files; directories for check; - for standard input
   Format format = Format::text;
   std::vector<std::string> rule_files;
+  std::vector<std::pair<std::string, bool>> switches;  // --disable ID / --enable ID, in order
+  std::optional<Severity> fail_on = Severity::error;   // none: never fail on findings
+  std::string output;                // --output FILE, written atomically
+  ColorMode color = ColorMode::automatic;
+  std::string explain;               // rules --explain ID
   bool verbose = false;
+  unsigned jobs = 1;
 };
 
 /// Exit codes: 0 success, 1 findings at or above --fail-on, 2 usage errors,
@@ -26,5 +36,24 @@ constexpr int kExitError = 2;
 /// `planlint outline FILE...`: the plan model of each file. Files that cannot
 /// be read get one line on `err`; the others are still written to `out`.
 int run_outline(const Options& options, std::ostream& out, std::ostream& err);
+
+/// `planlint check FILE|DIR|-...`: the rules' findings, as text or XML.
+/// `in` is read for `-`. With --output the report goes to that file instead.
+int run_check(const Options& options, std::istream& in, std::ostream& out, std::ostream& err,
+              bool out_is_terminal);
+
+/// `planlint graph FILE`: the plan graph as DOT or GraphML.
+int run_graph(const Options& options, std::ostream& out, std::ostream& err);
+
+/// `planlint rules [--explain ID]`: the active rules, or one rule's page.
+int run_rules(const Options& options, std::ostream& out, std::ostream& err);
+
+/// Writes `content` to `path` through a temporary file and a rename, so the
+/// file holds either its old content or all of the new. False on failure.
+bool write_atomically(const std::string& path, const std::string& content, std::string& error);
+
+/// The files `check` reads for its inputs: files as given, directories walked
+/// for .txt and .md files in sorted order.
+std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs);
 
 }  // namespace planlint

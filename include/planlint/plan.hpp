@@ -93,6 +93,7 @@ struct Section {
   std::string number;  // "一"
   unsigned value = 0;  // 1
   std::string title;
+  std::string_view title_source;  // the title as it stands in the source
   Role role = Role::other;
   bool role_heading = false;  // its own words give its role
   bool task = false;          // a task (finest numbered item under a tasks section)

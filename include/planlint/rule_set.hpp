@@ -1,33 +1,45 @@
-// What planlint reads plans with and checks them against: lexicons (and, from
-// the rule language, rules), loaded from rule files.
+// What planlint reads plans with and checks them against: lexicons and rules,
+// loaded from rule files (the built-in ones first, then the user's).
 #pragma once
 
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "planlint/diagnostic.hpp"
 #include "planlint/lexicon.hpp"
+#include "planlint/rule.hpp"
 #include "planlint/source.hpp"
 
 namespace planlint {
 
 struct BuiltinRuleFile {
-  std::string_view name;  // "<built-in>/lexicons.rules"
+  std::string_view name;  // "<built-in>/default.rules"
   std::string_view text;
 };
 
 /// The rule files compiled into the binary (generated at build time).
 const std::vector<BuiltinRuleFile>& builtin_rule_files();
+/// The page of each built-in rule (docs/rules/<id>.md), by rule id.
+const std::vector<BuiltinRuleFile>& builtin_rule_pages();
 
 struct RuleSet {
   Lexicons lexicons;
+  std::vector<Rule> rules;  // in declaration order; ids are unique
+  RegexCache regexes;
+  std::deque<SourceFile> files;  // the rule texts the rules point into
+
+  const Rule* find(std::string_view id) const;
+  /// Switches a rule on or off; false when there is no such rule.
+  bool set_enabled(std::string_view id, bool enabled);
 };
 
-/// Adds the declarations of one rule file to `rules`; a lexicon replaces one
-/// of the same name. Reports syntax and meaning errors to `sink` with their
-/// positions and returns false when there was any.
-bool load_rule_file(const SourceFile& file, RuleSet& rules, DiagnosticSink& sink);
+/// Adds the declarations of one rule file: a lexicon or rule replaces one of
+/// the same name or id. Every error (syntax, unknown attribute, lexicon or
+/// scope, type mismatch) goes to `sink` with its position; returns false when
+/// there was any, and then adds nothing.
+bool load_rule_file(SourceFile file, RuleSet& rules, DiagnosticSink& sink);
 
 /// The built-in rule files, then `extra_files` in order. Returns false (with
 /// diagnostics) when any file is unreadable or malformed, or when a lexicon

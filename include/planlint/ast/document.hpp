@@ -94,7 +94,13 @@ struct Text {
   std::string_view text;
 };
 
-using Line = x3::variant<Blank, PageNumber, TocHeader, TocEntry, Heading, Labelled, Bullet,
+/// A whole line of labelled lists: 牵头单位：A；配合单位：B、C.
+struct LabelledLine {
+  std::string_view source;
+  std::vector<Labelled> groups;
+};
+
+using Line = x3::variant<Blank, PageNumber, TocHeader, TocEntry, Heading, LabelledLine, Bullet,
                          BoxHeader, TableRow, Text>;
 
 struct Document {

@@ -1,0 +1,375 @@
+// Checking conditions when a rule file loads, and evaluating them as a walk
+// over the parsed condition: no code is built from strings.
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "planlint/rule.hpp"
+#include "text_util.hpp"
+
+namespace planlint {
+
+std::string RegexCache::add(const std::string& pattern) {
+  if (compiled_.count(pattern)) return {};
+  RE2::Options options;
+  options.set_encoding(RE2::Options::EncodingUTF8);
+  options.set_log_errors(false);
+  auto re = std::make_shared<const RE2>(pattern, options);
+  if (!re->ok()) return re->error();
+  compiled_.emplace(pattern, std::move(re));
+  return {};
+}
+
+bool RegexCache::matches(const std::string& pattern, std::string_view text) const {
+  const auto it = compiled_.find(pattern);
+  return it != compiled_.end() && RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *it->second);
+}
+
+namespace {
+
+using Op = ast::Expr::Op;
+
+constexpr std::size_t kExcerpt = 30;
+
+class Checker {
+ public:
+  Checker(const SourceFile& file, const Lexicons& lexicons, RegexCache& regexes, DiagnosticSink& sink)
+      : file_(file), lexicons_(lexicons), regexes_(regexes), sink_(sink) {}
+
+  std::optional<ValueType> check(const ast::Expr& e, Scope scope);
+  bool ok() const { return ok_; }
+
+ private:
+  std::optional<ValueType> fail(const ast::Expr& e, std::string message) {
+    sink_.report(Diagnostic{file_.path(), file_.location(e.source), "rule-check", Severity::error,
+                            std::move(message), ""});
+    ok_ = false;
+    return std::nullopt;
+  }
+  std::optional<ValueType> expect(const ast::Expr& e, Scope scope, ValueType want, std::string_view what);
+  std::optional<ValueType> path(const ast::Expr& e, Scope scope);
+  std::optional<ValueType> call(const ast::Expr& e, Scope scope);
+
+  const SourceFile& file_;
+  const Lexicons& lexicons_;
+  RegexCache& regexes_;
+  DiagnosticSink& sink_;
+  bool ok_ = true;
+};
+
+std::string names_in(Scope scope) {
+  std::string out;
+  for (const auto& a : attributes()) {
+    if (find_attribute(a.name, scope) == &a) out += (out.empty() ? "" : ", ") + std::string(a.name);
+  }
+  return out;
+}
+
+std::string relations_in(Scope scope) {
+  std::string out;
+  for (const auto& r : relations()) {
+    if (find_relation(r.name, scope) == &r) out += (out.empty() ? "" : ", ") + std::string(r.name);
+  }
+  return out;
+}
+
+std::optional<ValueType> Checker::expect(const ast::Expr& e, Scope scope, ValueType want,
+                                         std::string_view what) {
+  const auto got = check(e, scope);
+  if (!got) return std::nullopt;
+  if (*got != want) {
+    return fail(e, std::string(what) + " needs " + std::string(to_string(want)) + ", but “" +
+                       std::string(e.source) + "” is " + std::string(to_string(*got)));
+  }
+  return got;
+}
+
+std::optional<ValueType> Checker::path(const ast::Expr& e, Scope scope) {
+  // relation.relation.attribute, where every relation but the last leads to one node.
+  for (std::size_t i = 0; i + 1 < e.words.size(); ++i) {
+    const RelationInfo* r = find_relation(e.words[i], scope);
+    if (!r || !r->single) {
+      return fail(e, "“" + e.words[i] + "” does not lead to one node from a " +
+                         std::string(to_string(scope)) + " (use plan or parent before a dot)");
+    }
+    scope = r->target;
+  }
+  const std::string& last = e.words.back();
+  if (const AttributeInfo* a = find_attribute(last, scope)) return a->type;
+  if (find_relation(last, scope)) {
+    return fail(e, "“" + last + "” is a relation; use it in count(" + last + "), any(" + last +
+                       ", …) or all(" + last + ", …)");
+  }
+  return fail(e, "unknown attribute “" + last + "” of a " + std::string(to_string(scope)) +
+                     " (known: " + names_in(scope) + ")");
+}
+
+std::optional<ValueType> Checker::call(const ast::Expr& e, Scope scope) {
+  const bool known = std::any_of(functions().begin(), functions().end(),
+                                 [&](const FunctionInfo& f) { return f.name == e.text; });
+  if (!known) return fail(e, "unknown function “" + e.text + "” (known: count, any, all, none)");
+  const std::size_t arity = e.text == "count" ? 1 : 2;
+  if (e.args.size() != arity) {
+    return fail(e, e.text + " takes " + std::to_string(arity) + " argument" + (arity > 1 ? "s" : "") +
+                       ", not " + std::to_string(e.args.size()));
+  }
+  const ast::Expr& rel = e.args[0];
+  if (rel.op != Op::path || rel.words.size() != 1) {
+    return fail(rel, "the first argument of " + e.text + " is a relation: " + relations_in(scope));
+  }
+  const RelationInfo* r = find_relation(rel.words[0], scope);
+  if (!r) {
+    return fail(rel, "unknown relation “" + rel.words[0] + "” of a " + std::string(to_string(scope)) +
+                         " (known: " + relations_in(scope) + ")");
+  }
+  if (e.text == "count") return ValueType::number;
+  if (!expect(e.args[1], r->target, ValueType::boolean, e.text + "'s condition")) return std::nullopt;
+  return ValueType::boolean;
+}
+
+std::optional<ValueType> Checker::check(const ast::Expr& e, Scope scope) {
+  switch (e.op) {
+    case Op::number: return ValueType::number;
+    case Op::string: return ValueType::text;
+    case Op::boolean: return ValueType::boolean;
+    case Op::list: return ValueType::words;
+    case Op::path: return path(e, scope);
+    case Op::call: return call(e, scope);
+    case Op::not_:
+      return expect(e.args[0], scope, ValueType::boolean, "not") ? std::optional(ValueType::boolean)
+                                                                  : std::nullopt;
+    case Op::and_:
+    case Op::or_: {
+      const auto a = expect(e.args[0], scope, ValueType::boolean, e.op == Op::and_ ? "and" : "or");
+      const auto b = expect(e.args[1], scope, ValueType::boolean, e.op == Op::and_ ? "and" : "or");
+      return a && b ? std::optional(ValueType::boolean) : std::nullopt;
+    }
+    case Op::compare: {
+      const auto a = check(e.args[0], scope);
+      const auto b = check(e.args[1], scope);
+      if (!a || !b) return std::nullopt;
+      if (*a != *b) {
+        return fail(e, "cannot compare " + std::string(to_string(*a)) + " with " +
+                           std::string(to_string(*b)) + " in “" + std::string(e.source) + "”");
+      }
+      if (*a != ValueType::number && e.text != "==" && e.text != "!=") {
+        return fail(e, "“" + e.text + "” compares numbers; " + std::string(to_string(*a)) +
+                           " can only be compared with == or !=");
+      }
+      return ValueType::boolean;
+    }
+    case Op::in: {
+      const auto a = expect(e.args[0], scope, ValueType::text, "in");
+      const auto b = expect(e.args[1], scope, ValueType::words, "in");
+      return a && b ? std::optional(ValueType::boolean) : std::nullopt;
+    }
+    case Op::matches_lexicon:
+      if (!expect(e.args[0], scope, ValueType::text, "matches")) return std::nullopt;
+      if (!lexicons_.has(e.text)) {
+        std::string known;
+        for (const auto& n : lexicons_.names()) known += (known.empty() ? "" : ", ") + n;
+        return fail(e, "unknown lexicon “" + e.text + "” (known: " + known + ")");
+      }
+      return ValueType::boolean;
+    case Op::matches_regex: {
+      if (!expect(e.args[0], scope, ValueType::text, "matches")) return std::nullopt;
+      const std::string error = regexes_.add(e.text);
+      if (!error.empty()) return fail(e, "invalid regular expression /" + e.text + "/: " + error);
+      return ValueType::boolean;
+    }
+  }
+  return std::nullopt;
+}
+
+// ------------------------------------------------------------------ evaluation
+
+bool truthy(const Value& v) {
+  if (const bool* b = std::get_if<bool>(&v)) return *b;
+  return false;
+}
+
+Scope scope_of(const PlanGraph& g, Vertex v) {
+  for (Scope s : {Scope::timeline, Scope::plan, Scope::section, Scope::task, Scope::target, Scope::stage,
+                  Scope::unit, Scope::attachment}) {
+    if (in_scope(g, v, s)) return s;
+  }
+  return Scope::plan;
+}
+
+Value default_of(ValueType type) {
+  switch (type) {
+    case ValueType::boolean: return false;
+    case ValueType::number: return 0.0;
+    case ValueType::text: return std::string();
+    case ValueType::words: return std::vector<std::string>();
+  }
+  return std::string();
+}
+
+/// relation.relation.attribute from v. The path was checked when the rule
+/// loaded; a parent that turns out to be the plan reads as empty.
+Value read_path(const ast::Expr& e, const PlanGraph& g, Vertex v) {
+  Scope scope = scope_of(g, v);
+  for (std::size_t i = 0; i + 1 < e.words.size(); ++i) {
+    const RelationInfo* r = find_relation(e.words[i], scope);
+    v = related(*r, g, v).front();
+    scope = r->target;
+  }
+  const AttributeInfo* a = find_attribute(e.words.back(), scope);
+  if (!a) return std::string();
+  const bool fits = in_scope(g, v, scope) || (scope == Scope::section && in_scope(g, v, Scope::timeline));
+  return fits ? a->get(g[v]) : default_of(a->type);
+}
+
+bool compare(const std::string& op, const Value& a, const Value& b) {
+  if (op == "==") return a == b;
+  if (op == "!=") return a != b;
+  const double x = std::get<double>(a);
+  const double y = std::get<double>(b);
+  if (op == ">=") return x >= y;
+  if (op == "<=") return x <= y;
+  if (op == ">") return x > y;
+  return x < y;
+}
+
+}  // namespace
+
+std::optional<ValueType> check_expr(const ast::Expr& e, Scope scope, const SourceFile& file,
+                                    const Lexicons& lexicons, RegexCache& regexes,
+                                    DiagnosticSink& sink) {
+  Checker checker(file, lexicons, regexes, sink);
+  auto type = checker.check(e, scope);
+  return checker.ok() ? type : std::nullopt;
+}
+
+Value evaluate(const ast::Expr& e, const PlanGraph& g, Vertex v, const RuleEnvironment& env) {
+  switch (e.op) {
+    case Op::number: return e.number;
+    case Op::string: return e.text;
+    case Op::boolean: return e.number != 0;
+    case Op::list: return e.words;
+    case Op::path: return read_path(e, g, v);
+    case Op::call: {
+      const RelationInfo* r = find_relation(e.args[0].words[0], scope_of(g, v));
+      if (!r && scope_of(g, v) == Scope::timeline) r = find_relation(e.args[0].words[0], Scope::section);
+      const std::vector<Vertex> nodes = r ? related(*r, g, v) : std::vector<Vertex>{};
+      if (e.text == "count") return static_cast<double>(nodes.size());
+      const auto holds = [&](Vertex u) { return truthy(evaluate(e.args[1], g, u, env)); };
+      if (e.text == "any") return std::any_of(nodes.begin(), nodes.end(), holds);
+      if (e.text == "all") return std::all_of(nodes.begin(), nodes.end(), holds);
+      return std::none_of(nodes.begin(), nodes.end(), holds);
+    }
+    case Op::not_: return !truthy(evaluate(e.args[0], g, v, env));
+    case Op::and_: return truthy(evaluate(e.args[0], g, v, env)) && truthy(evaluate(e.args[1], g, v, env));
+    case Op::or_: return truthy(evaluate(e.args[0], g, v, env)) || truthy(evaluate(e.args[1], g, v, env));
+    case Op::compare: return compare(e.text, evaluate(e.args[0], g, v, env), evaluate(e.args[1], g, v, env));
+    case Op::in: {
+      const Value item = evaluate(e.args[0], g, v, env);
+      const Value list = evaluate(e.args[1], g, v, env);
+      const auto& words = std::get<std::vector<std::string>>(list);
+      return std::find(words.begin(), words.end(), std::get<std::string>(item)) != words.end();
+    }
+    case Op::matches_lexicon:
+      return env.lexicons.get(e.text).occurs_in(std::get<std::string>(evaluate(e.args[0], g, v, env)));
+    case Op::matches_regex:
+      return env.regexes.matches(e.text, std::get<std::string>(evaluate(e.args[0], g, v, env)));
+  }
+  return false;
+}
+
+namespace {
+
+/// Calls f(name, start, end) for each {name} of a template.
+template <typename F>
+void for_each_placeholder(std::string_view text, F&& f) {
+  for (std::size_t at = 0; (at = text.find('{', at)) != std::string_view::npos;) {
+    const std::size_t close = text.find('}', at);
+    if (close == std::string_view::npos) break;
+    f(text.substr(at + 1, close - at - 1), at, close + 1);
+    at = close + 1;
+  }
+}
+
+ast::Expr placeholder_path(std::string_view name) {
+  ast::Expr e;
+  e.op = Op::path;
+  e.source = name;
+  for (std::size_t start = 0;;) {
+    const std::size_t dot = name.find('.', start);
+    e.words.emplace_back(name.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start));
+    if (dot == std::string_view::npos) break;
+    start = dot + 1;
+  }
+  return e;
+}
+
+std::string to_text(const Value& v) {
+  if (const auto* s = std::get_if<std::string>(&v)) return *s;
+  if (const auto* d = std::get_if<double>(&v)) {
+    return std::floor(*d) == *d ? std::to_string(static_cast<long long>(*d)) : std::to_string(*d);
+  }
+  if (const auto* b = std::get_if<bool>(&v)) return *b ? "true" : "false";
+  std::string out;
+  for (const auto& w : std::get<std::vector<std::string>>(v)) out += (out.empty() ? "" : "、") + w;
+  return out;
+}
+
+}  // namespace
+
+bool check_template(std::string_view text, Scope scope, const SourceFile& file, std::string_view at,
+                    DiagnosticSink& sink) {
+  bool ok = true;
+  Lexicons none;
+  RegexCache regexes;
+  for_each_placeholder(text, [&](std::string_view name, std::size_t, std::size_t) {
+    if (name == "excerpt") return;
+    DiagnosticList problems;
+    Checker checker(file, none, regexes, problems);
+    if (!checker.check(placeholder_path(name), scope)) {
+      sink.report(Diagnostic{file.path(), file.location(at), "rule-check", Severity::error,
+                             "unknown placeholder {" + std::string(name) + "} for a " +
+                                 std::string(to_string(scope)) + " (known: excerpt, " + names_in(scope) + ")",
+                             ""});
+      ok = false;
+    }
+  });
+  return ok;
+}
+
+std::string expand_template(std::string_view text, const PlanGraph& g, Vertex v) {
+  std::string out;
+  std::size_t done = 0;
+  for_each_placeholder(text, [&](std::string_view name, std::size_t start, std::size_t end) {
+    out += text.substr(done, start - done);
+    if (name == "excerpt") {
+      const NodeData& d = g[v];
+      out += text::excerpt(d.text.empty() ? d.title : d.text, kExcerpt);
+    } else {
+      out += to_text(read_path(placeholder_path(name), g, v));
+    }
+    done = end;
+  });
+  out += text.substr(done);
+  return out;
+}
+
+void evaluate_rules(const std::vector<Rule>& rules, const PlanGraph& g, const RuleEnvironment& env,
+                    DiagnosticSink& sink) {
+  const std::string& path = g[boost::graph_bundle].path;
+  for (const Rule& rule : rules) {
+    if (!rule.enabled) continue;
+    for (auto [it, end] = boost::vertices(g); it != end; ++it) {
+      const Vertex v = *it;
+      if (!in_scope(g, v, rule.applies_to)) continue;
+      if (rule.when && !truthy(evaluate(*rule.when, g, v, env))) continue;
+      if (truthy(evaluate(rule.require, g, v, env))) continue;
+      Location where = g[v].where;
+      if (where.line == 0) where = Location{1, 1};
+      sink.report(Diagnostic{path, where, rule.id, rule.severity, expand_template(rule.message, g, v),
+                             expand_template(rule.hint, g, v)});
+    }
+  }
+}
+
+}  // namespace planlint

@@ -1,0 +1,44 @@
+// `planlint check` reports: compiler-style text, and the XML contract of
+// docs/report-format.md (schema docs/planlint-report.xsd).
+#pragma once
+
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "planlint/diagnostic.hpp"
+#include "planlint/source.hpp"
+
+namespace planlint {
+
+/// What checking one input gave: its findings (sorted), or why it could not
+/// be read. `source` is kept to show the offending lines.
+struct FileReport {
+  std::string path;
+  std::string title;
+  std::string kind;
+  std::string error;  // not empty: the file could not be read or parsed
+  std::vector<Diagnostic> findings;
+  std::shared_ptr<const SourceFile> source;
+};
+
+struct ReportTotals {
+  std::size_t files = 0, failed_files = 0, errors = 0, warnings = 0, infos = 0;
+};
+ReportTotals totals_of(const std::vector<FileReport>& reports);
+
+struct TextStyle {
+  bool color = false;
+};
+
+/// path:line:col: severity: message [rule-id], the source line and a caret
+/// under the column (a CJK character is two terminal cells wide), then one
+/// summary line for the run.
+void write_text_report(std::ostream& out, const std::vector<FileReport>& reports, TextStyle style);
+void write_xml_report(std::ostream& out, const std::vector<FileReport>& reports);
+
+/// Terminal cells a UTF-8 string takes: wide (CJK, full-width) characters two.
+std::size_t display_width(std::string_view utf8);
+
+}  // namespace planlint

@@ -1,0 +1,123 @@
+// Rules as loaded from rule files: checked against the vocabulary when the
+// file is loaded, evaluated over a plan graph.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "planlint/ast/rules.hpp"
+#include "planlint/diagnostic.hpp"
+#include "planlint/graph.hpp"
+#include "planlint/lexicon.hpp"
+
+namespace re2 {
+class RE2;
+}
+
+namespace planlint {
+
+/// What a rule applies to: a kind of node; `timeline` is a section whose
+/// role is timeline (the outermost one of a timeline).
+enum class Scope { plan, section, task, target, stage, timeline, unit, attachment };
+std::string_view to_string(Scope scope);
+
+enum class ValueType { boolean, number, text, words };
+std::string_view to_string(ValueType type);
+
+using Value = std::variant<bool, double, std::string, std::vector<std::string>>;
+
+struct Rule {
+  std::string id;
+  Severity severity = Severity::warning;
+  Scope applies_to = Scope::plan;
+  std::optional<ast::Expr> when;
+  ast::Expr require;
+  std::string message;  // with {placeholders}
+  std::string hint;
+  std::string summary;  // one line for `planlint rules`
+  bool enabled = true;
+  std::string file;
+  Location where;
+};
+
+/// Compiled regular expressions of the rules, by pattern (RE2, UTF-8).
+class RegexCache {
+ public:
+  /// Compiles and keeps `pattern`; returns the error text when it is invalid.
+  std::string add(const std::string& pattern);
+  bool matches(const std::string& pattern, std::string_view text) const;
+
+ private:
+  std::map<std::string, std::shared_ptr<const re2::RE2>> compiled_;
+};
+
+// ------------------------------------------------------------------ vocabulary
+
+/// One attribute a condition may read, with its type and the scopes it
+/// exists in. The table is in engine/attributes.cpp, sorted by name.
+struct AttributeInfo {
+  std::string_view name;
+  ValueType type;
+  std::vector<Scope> scopes;
+  std::string_view doc;
+  Value (*get)(const NodeData&);
+};
+
+/// One relation to neighbours in the graph (units, tasks, parent, plan…).
+struct RelationInfo {
+  std::string_view name;
+  Scope target;
+  bool single;  // parent and plan lead to one node
+  std::vector<Scope> scopes;
+  std::string_view doc;
+  std::vector<Vertex> (*get)(const PlanGraph&, Vertex);
+};
+
+/// Functions: count(relation), any(relation, condition), all(…), none(…).
+struct FunctionInfo {
+  std::string_view name;
+  std::string_view signature;
+  std::string_view doc;
+};
+
+const std::vector<AttributeInfo>& attributes();
+const std::vector<RelationInfo>& relations();
+const std::vector<FunctionInfo>& functions();
+const AttributeInfo* find_attribute(std::string_view name, Scope scope);
+const RelationInfo* find_relation(std::string_view name, Scope scope);
+bool in_scope(const PlanGraph& g, Vertex v, Scope scope);
+std::vector<Vertex> related(const RelationInfo& r, const PlanGraph& g, Vertex v);
+std::optional<Scope> parse_scope(std::string_view name);
+
+// ------------------------------------------------------------------ checking and evaluation
+
+/// What a check or an evaluation needs besides the expression.
+struct RuleEnvironment {
+  const Lexicons& lexicons;
+  const RegexCache& regexes;
+};
+
+/// Checks an expression in a scope: names, types, lexicons, regexes. Reports
+/// each problem to `sink` at its place in `file`; returns its type when fine.
+std::optional<ValueType> check_expr(const ast::Expr& e, Scope scope, const SourceFile& file,
+                                    const Lexicons& lexicons, RegexCache& regexes,
+                                    DiagnosticSink& sink);
+
+/// Checks a message template: each {name} must be an attribute path of the
+/// scope, or `excerpt`.
+bool check_template(std::string_view text, Scope scope, const SourceFile& file,
+                    std::string_view at, DiagnosticSink& sink);
+
+Value evaluate(const ast::Expr& e, const PlanGraph& g, Vertex v, const RuleEnvironment& env);
+std::string expand_template(std::string_view text, const PlanGraph& g, Vertex v);
+
+/// Applies every enabled rule to every node of its scope; a finding is a
+/// node whose `when` holds and whose `require` does not.
+void evaluate_rules(const std::vector<Rule>& rules, const PlanGraph& g, const RuleEnvironment& env,
+                    DiagnosticSink& sink);
+
+}  // namespace planlint
