@@ -1,6 +1,6 @@
 // The vocabulary of conditions: attributes, relations and functions, one
-// explicit table each, sorted by name. `planlint rules --vocabulary`, the
-// loader's checks and docs/rule-language.md all read these tables.
+// explicit table each, sorted by name. The loader's checks read these tables,
+// and docs/rule-language.md lists them.
 #include <algorithm>
 
 #include "planlint/rule.hpp"

@@ -5,12 +5,17 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <thread>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <sstream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "planlint/graph.hpp"
@@ -38,7 +43,7 @@ void print_diagnostics(const std::vector<Diagnostic>& list, std::ostream& err) {
 
 /// A logger of this run, writing to standard error; quiet unless --verbose.
 std::shared_ptr<spdlog::logger> make_logger(bool verbose) {
-  auto sink = std::make_shared<spdlog::sinks::stderr_color_sink_st>();
+  auto sink = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
   auto logger = std::make_shared<spdlog::logger>("planlint", std::move(sink));
   logger->set_pattern("planlint: %v");
   logger->set_level(verbose ? spdlog::level::debug : spdlog::level::off);
@@ -87,31 +92,6 @@ Checked read_plan(const SourceFile& source, const RuleSet& rules) {
 }
 
 }  // namespace
-
-bool write_atomically(const std::string& path, const std::string& content, std::string& error) {
-  const fs::path target(path);
-  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string temp = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
-  const int fd = ::mkstemp(temp.data());
-  if (fd < 0) {
-    error = "cannot create a temporary file in " + dir.string();
-    return false;
-  }
-  std::size_t written = 0;
-  while (written < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-    if (n <= 0) break;
-    written += static_cast<std::size_t>(n);
-  }
-  const bool synced = ::fsync(fd) == 0;
-  ::close(fd);
-  if (written != content.size() || !synced || std::rename(temp.c_str(), path.c_str()) != 0) {
-    std::remove(temp.c_str());
-    error = "cannot write " + path;
-    return false;
-  }
-  return true;
-}
 
 std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {
   std::vector<std::string> files;
@@ -170,6 +150,172 @@ int run_outline(const Options& options, std::ostream& out, std::ostream& err) {
   return status;
 }
 
+namespace {
+
+/// Reads, parses and checks one file. Safe to call from several threads: the
+/// rule set is only read.
+FileReport check_one(const std::string& path, std::optional<std::string> bytes, const RuleSet& rules,
+                     const RuleEnvironment& env, spdlog::logger& logger) {
+  const auto start = std::chrono::steady_clock::now();
+  FileReport report;
+  report.path = path;
+  LoadError error;
+  std::optional<SourceFile> source;
+  if (bytes) {
+    if (auto bad = check_utf8_text(*bytes)) {
+      error = *bad;
+    } else if (bytes->find_first_not_of(" \t\r\n") == std::string::npos) {
+      error = LoadError{"empty input"};
+    } else {
+      source.emplace(path, std::move(*bytes));
+    }
+  } else {
+    source = load_source(path, error);
+  }
+  if (!source) {
+    report.error = error.message;
+    return report;
+  }
+  auto shared = std::make_shared<const SourceFile>(std::move(*source));
+  Checked c = read_plan(*shared, rules);
+  report.notes = std::move(c.notes);
+  if (!c.plan) {
+    report.error = c.error;
+    return report;
+  }
+  const auto read = std::chrono::steady_clock::now();
+  const PlanGraph graph = build_graph(*c.plan);
+  DiagnosticList findings;
+  evaluate_rules(rules.rules, graph, env, findings);
+  std::stable_sort(findings.items.begin(), findings.items.end());
+  report.title = c.plan->title;
+  report.kind = c.plan->kind;
+  report.findings = std::move(findings.items);
+  if (!report.findings.empty()) report.source = std::move(shared);
+  logger.debug("{}: read in {:.2f} ms, checked in {:.2f} ms, {} findings", path,
+               std::chrono::duration<double, std::milli>(read - start).count(), ms_since(read),
+               report.findings.size());
+  return report;
+}
+
+/// Checks `files` with `jobs` threads and hands each report to `emit` in the
+/// order of `files`, whatever order they finish in. At most a few reports per
+/// thread wait to be emitted, so memory does not grow with the number of files.
+template <typename Check, typename Emit>
+void check_in_order(std::size_t count, unsigned jobs, Check&& check, Emit&& emit) {
+  if (jobs <= 1 || count <= 1) {
+    for (std::size_t i = 0; i < count; ++i) emit(check(i));
+    return;
+  }
+  const std::size_t window = static_cast<std::size_t>(jobs) * 4;
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::map<std::size_t, FileReport> finished;
+  std::size_t next_claim = 0;
+  std::size_t next_emit = 0;
+  std::exception_ptr failure;
+  auto worker = [&] {
+    for (;;) {
+      std::size_t index;
+      {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return next_claim >= count || failure || next_claim < next_emit + window; });
+        if (next_claim >= count || failure) return;
+        index = next_claim++;
+      }
+      try {
+        FileReport report = check(index);
+        std::lock_guard lock(mutex);
+        finished.emplace(index, std::move(report));
+      } catch (...) {
+        std::lock_guard lock(mutex);
+        failure = std::current_exception();
+      }
+      changed.notify_all();
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
+  while (next_emit < count) {
+    FileReport report;
+    {
+      std::unique_lock lock(mutex);
+      changed.wait(lock, [&] { return failure || finished.count(next_emit) != 0; });
+      if (failure) break;
+      auto node = finished.extract(next_emit);
+      report = std::move(node.mapped());
+      ++next_emit;
+    }
+    changed.notify_all();
+    emit(std::move(report));
+  }
+  {
+    std::lock_guard lock(mutex);
+    if (!failure && next_emit < count) failure = std::make_exception_ptr(std::runtime_error("check stopped"));
+    next_claim = count;
+  }
+  changed.notify_all();
+  for (auto& t : threads) t.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
+/// Where the report goes: the given stream, or a temporary file beside
+/// --output that is renamed over it only when the report is complete.
+class ReportTarget {
+ public:
+  ReportTarget(const std::string& output, std::ostream& out) : output_(output), out_(&out) {
+    if (output_.empty()) return;
+    const fs::path target(output_);
+    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    std::string temp = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+    const int fd = ::mkstemp(temp.data());
+    if (fd < 0) {
+      error_ = "cannot create a temporary file in " + dir.string();
+      return;
+    }
+    // mkstemp makes the file private; a report gets the usual mode.
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::fchmod(fd, 0666 & ~mask);
+    ::close(fd);
+    temp_ = temp;
+    file_.open(temp_, std::ios::binary | std::ios::trunc);
+    out_ = &file_;
+  }
+  ~ReportTarget() {
+    if (!temp_.empty()) std::remove(temp_.c_str());
+  }
+  ReportTarget(const ReportTarget&) = delete;
+  ReportTarget& operator=(const ReportTarget&) = delete;
+
+  std::ostream* stream() { return error_.empty() ? out_ : nullptr; }
+  const std::string& error() const { return error_; }
+
+  /// Flushes; for --output, renames the temporary file over the target.
+  bool commit() {
+    if (temp_.empty()) {
+      out_->flush();
+      return true;
+    }
+    file_.close();
+    if (!file_ || std::rename(temp_.c_str(), output_.c_str()) != 0) {
+      error_ = "cannot write " + output_;
+      return false;
+    }
+    temp_.clear();
+    return true;
+  }
+
+ private:
+  std::string output_;
+  std::ostream* out_;
+  std::ofstream file_;
+  std::string temp_;
+  std::string error_;
+};
+
+}  // namespace
+
 int run_check(const Options& options, std::istream& in, std::ostream& out, std::ostream& err,
               bool out_is_terminal) {
   const auto logger = make_logger(options.verbose);
@@ -182,84 +328,54 @@ int run_check(const Options& options, std::istream& in, std::ostream& out, std::
     err << "planlint check: no input files\n";
     return kExitError;
   }
-  const RuleEnvironment env{rules->lexicons, rules->regexes};
-  std::vector<FileReport> reports;
-  bool unreadable = false;
-  for (const auto& path : expand_inputs(options.inputs)) {
-    const auto file_start = std::chrono::steady_clock::now();
-    FileReport report;
-    report.path = path;
-    LoadError error;
-    std::optional<SourceFile> source;
-    if (path == "-") {
-      std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-      if (auto bad = check_utf8_text(bytes)) {
-        error = *bad;
-      } else if (bytes.find_first_not_of(" \t\r\n") == std::string::npos) {
-        error = LoadError{"empty input"};
-      } else {
-        source.emplace("-", std::move(bytes));
-      }
-    } else {
-      source = load_source(path, error);
-    }
-    if (!source) {
-      report.error = error.message;
-      err << path << ": error: " << error.message << '\n';
-      unreadable = true;
-      reports.push_back(std::move(report));
-      continue;
-    }
-    auto shared = std::make_shared<const SourceFile>(std::move(*source));
-    Checked c = read_plan(*shared, *rules);
-    print_diagnostics(c.notes, err);
-    if (!c.plan) {
-      report.error = c.error;
-      err << path << ": error: " << c.error << '\n';
-      unreadable = true;
-      reports.push_back(std::move(report));
-      continue;
-    }
-    const auto parsed = std::chrono::steady_clock::now();
-    const PlanGraph graph = build_graph(*c.plan);
-    DiagnosticList findings;
-    evaluate_rules(rules->rules, graph, env, findings);
-    std::stable_sort(findings.items.begin(), findings.items.end());
-    report.title = c.plan->title;
-    report.kind = c.plan->kind;
-    report.findings = std::move(findings.items);
-    report.source = std::move(shared);
-    logger->debug("{}: read in {:.2f} ms, checked in {:.2f} ms, {} findings", path,
-                  std::chrono::duration<double, std::milli>(parsed - file_start).count(),
-                  ms_since(parsed), report.findings.size());
-    reports.push_back(std::move(report));
+  const std::vector<std::string> files = expand_inputs(options.inputs);
+  std::optional<std::string> standard_input;
+  if (std::find(files.begin(), files.end(), "-") != files.end()) {
+    standard_input.emplace((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   }
 
-  std::ostringstream buffer;
-  std::ostream& sink = options.output.empty() ? out : buffer;
-  if (options.format == Format::xml) {
-    write_xml_report(sink, reports);
-  } else {
-    const bool color = options.color == ColorMode::always ||
-                       (options.color == ColorMode::automatic && out_is_terminal && options.output.empty());
-    write_text_report(sink, reports, TextStyle{color});
+  ReportTarget target(options.output, out);
+  std::ostream* sink = target.stream();
+  if (!sink) {
+    err << "planlint: " << target.error() << '\n';
+    return kExitError;
   }
-  if (!options.output.empty()) {
-    std::string error;
-    if (!write_atomically(options.output, buffer.str(), error)) {
-      err << "planlint: " << error << '\n';
-      return kExitError;
-    }
+  const bool color = options.color == ColorMode::always ||
+                     (options.color == ColorMode::automatic && out_is_terminal && options.output.empty());
+  const auto writer = options.format == Format::xml ? make_xml_writer(*sink) : make_text_writer(*sink, TextStyle{color});
+
+  const RuleEnvironment env{rules->lexicons, rules->regexes};
+  ReportTotals totals;
+  bool failed_on_findings = false;
+  writer->begin();
+  check_in_order(
+      files.size(), options.jobs,
+      [&](std::size_t i) {
+        std::optional<std::string> bytes;
+        if (files[i] == "-") bytes = *standard_input;
+        return check_one(files[i], std::move(bytes), *rules, env, *logger);
+      },
+      [&](FileReport report) {
+        print_diagnostics(report.notes, err);
+        if (!report.error.empty()) err << report.path << ": error: " << report.error << '\n';
+        ++totals.files;
+        if (!report.error.empty()) ++totals.failed_files;
+        for (const auto& d : report.findings) {
+          totals.errors += d.severity == Severity::error;
+          totals.warnings += d.severity == Severity::warning;
+          totals.infos += d.severity == Severity::info;
+          if (options.fail_on && d.severity >= *options.fail_on) failed_on_findings = true;
+        }
+        writer->file(report);
+      });
+  writer->end(totals);
+  if (!target.commit()) {
+    err << "planlint: " << target.error() << '\n';
+    return kExitError;
   }
-  logger->debug("done in {:.2f} ms", ms_since(start));
-  if (unreadable) return kExitError;
-  if (!options.fail_on) return kExitOk;
-  for (const auto& r : reports) {
-    for (const auto& d : r.findings) {
-      if (d.severity >= *options.fail_on) return kExitFindings;
-    }
-  }
-  return kExitOk;
+  logger->debug("{} files in {:.2f} ms", files.size(), ms_since(start));
+  if (totals.failed_files) return kExitError;
+  return failed_on_findings ? kExitFindings : kExitOk;
 }
 
 int run_graph(const Options& options, std::ostream& out, std::ostream& err) {

@@ -1,5 +1,6 @@
 #include "planlint/diagnostic.hpp"
 
+#include <ostream>
 #include <tuple>
 
 namespace planlint {
@@ -15,6 +16,8 @@ std::string_view to_string(Severity s) {
   }
   return "error";
 }
+
+std::ostream& operator<<(std::ostream& out, Severity s) { return out << to_string(s); }
 
 bool operator<(const Diagnostic& a, const Diagnostic& b) {
   return std::tie(a.file, a.where, a.rule) < std::tie(b.file, b.where, b.rule);

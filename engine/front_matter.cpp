@@ -93,7 +93,12 @@ std::optional<std::string_view> after_attachment_label(const BuildContext& ctx, 
 }
 
 bool is_trailer_line(const BuildContext& ctx, const ast::Line& line) {
-  const std::string t = text::clean(line_text(line));
+  // Cheap tests on the raw line first: almost no line is a trailer line.
+  const std::string_view raw = text::trim(line_text(line));
+  const bool labelled = !ctx.lexicons.get("attachment-labels").prefix_of(raw).empty() ||
+                        !ctx.lexicons.get("trailer-labels").prefix_of(raw).empty();
+  if (!labelled && !text::ends_with(raw, "印发") && !text::ends_with(raw, "印发**")) return false;
+  const std::string t = text::clean(raw);
   if (auto rest = after_attachment_label(ctx, t)) {
     return rest->empty() || text::starts_with(*rest, "：") || text::starts_with(*rest, ":");
   }
@@ -186,8 +191,9 @@ void read_attachments(const BuildContext& ctx, const ast::Document& doc,
     }
     return std::string(text::trim(out));
   };
+  const Lexicon& labels = ctx.lexicons.get("attachment-labels");
   for (std::size_t i = 0; i < doc.lines.size(); ++i) {
-    if (in_toc[i]) continue;
+    if (in_toc[i] || labels.prefix_of(text::trim(line_text(doc.lines[i]))).empty()) continue;
     const std::string t = text::clean(line_text(doc.lines[i]));
     auto rest = after_attachment_label(ctx, t);
     if (!rest) continue;
@@ -200,7 +206,10 @@ void read_attachments(const BuildContext& ctx, const ast::Document& doc,
     const std::string wanted = bare(title);
     // Present when its content follows: a later line carries its title.
     for (std::size_t j = i + 1; j < doc.lines.size() && !a.present; ++j) {
-      if (as<ast::Text>(doc.lines[j]) && bare(text::clean(line_text(doc.lines[j]))) == wanted) {
+      const std::string_view raw = line_text(doc.lines[j]);
+      if (!as<ast::Text>(doc.lines[j]) || raw.size() + 8 < wanted.size()) continue;
+      if (raw.find(std::string_view(wanted).substr(0, 9)) == std::string_view::npos) continue;
+      if (bare(text::clean(raw)) == wanted) {
         a.present = true;
       }
     }

@@ -241,36 +241,44 @@ std::map<std::size_t, ast::NumberStyle> heading_styles(const BuildContext& ctx, 
     if (const auto* h = as<ast::Heading>(doc.lines[i])) headings.emplace_back(i, h);
   }
   std::map<std::size_t, ast::NumberStyle> styles;
+  // Index of the nearest heading of each style before (after) heading k, in
+  // two linear passes; kNone when there is none.
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  constexpr std::size_t kStyles = static_cast<std::size_t>(ast::NumberStyle::circled) + 1;
+  const auto index = [](ast::NumberStyle s) { return static_cast<std::size_t>(s); };
+  std::vector<std::array<std::size_t, kStyles>> before(headings.size()), after(headings.size());
+  std::array<std::size_t, kStyles> last;
+  last.fill(kNone);
+  for (std::size_t k = 0; k < headings.size(); ++k) {
+    before[k] = last;
+    last[index(headings[k].second->marker.style)] = k;
+  }
+  last.fill(kNone);
+  for (std::size_t k = headings.size(); k-- > 0;) {
+    after[k] = last;
+    last[index(headings[k].second->marker.style)] = k;
+  }
   for (std::size_t k = 0; k < headings.size(); ++k) {
     const ast::Marker& m = headings[k].second->marker;
     styles[headings[k].first] = m.style;
-    // Nearest headings before and after of a sibling style.
-    const ast::Marker* before = nullptr;
-    const ast::Marker* after = nullptr;
-    bool lone = true;
-    for (std::size_t j = k; j-- > 0;) {
-      const ast::Marker& o = headings[j].second->marker;
-      if (o.style == m.style) lone = false;
-      if (same_family(o.style, m.style)) {
-        before = &o;
-        break;
-      }
-    }
-    for (std::size_t j = k + 1; j < headings.size(); ++j) {
-      const ast::Marker& o = headings[j].second->marker;
-      if (o.style == m.style) lone = false;
-      if (same_family(o.style, m.style)) {
-        after = &o;
-        break;
-      }
-    }
-    if (lone && before && after && before->style == after->style && before->value + 1 == m.value &&
-        after->value == m.value + 1) {
-      styles[headings[k].first] = before->style;
+    for (std::size_t other = 0; other < kStyles; ++other) {
+      const auto sibling = static_cast<ast::NumberStyle>(other);
+      if (!same_family(sibling, m.style)) continue;
+      const std::size_t b = before[k][other];
+      const std::size_t a = after[k][other];
+      if (b == kNone || a == kNone) continue;
+      // Lone: no heading of its own style between the two siblings.
+      const std::size_t own_before = before[k][index(m.style)];
+      const std::size_t own_after = after[k][index(m.style)];
+      const bool lone = (own_before == kNone || own_before < b) && (own_after == kNone || own_after > a);
+      const ast::Marker& bm = headings[b].second->marker;
+      const ast::Marker& am = headings[a].second->marker;
+      if (!lone || bm.value + 1 != m.value || am.value != m.value + 1) continue;
+      styles[headings[k].first] = sibling;
       ctx.sink.report(Diagnostic{ctx.source.path(), ctx.source.location(m.source), "numbering-slip",
                                  Severity::warning,
                                  "“" + std::string(m.source) + "” breaks the sequence “" +
-                                     std::string(before->source) + "” … “" + std::string(after->source) +
+                                     std::string(bm.source) + "” … “" + std::string(am.source) +
                                      "”; read as its number " + std::to_string(m.value),
                                  "number it in the style of its siblings"});
     }

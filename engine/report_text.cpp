@@ -6,6 +6,9 @@ namespace planlint {
 
 namespace {
 
+/// Code points of a source line shown after the column of a finding.
+constexpr std::uint32_t kContext = 40;
+
 // East Asian Wide and Fullwidth ranges that plans use.
 bool is_wide(char32_t c) {
   return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) || (c >= 0x3041 && c <= 0x33FF) ||
@@ -22,6 +25,59 @@ const char* color_of(Severity s) {
   }
   return "";
 }
+
+/// Byte length of the first `count` code points of s.
+std::size_t prefix_bytes(std::string_view s, std::size_t count) {
+  std::size_t bytes = 0;
+  for (std::size_t n = 0; bytes < s.size() && n < count; ++n) {
+    ++bytes;
+    while (bytes < s.size() && (static_cast<unsigned char>(s[bytes]) & 0xC0) == 0x80) ++bytes;
+  }
+  return bytes;
+}
+
+class TextWriter final : public ReportWriter {
+ public:
+  TextWriter(std::ostream& out, TextStyle style) : out_(out), style_(style) {}
+
+  void file(const FileReport& r) override {
+    const char* bold = style_.color ? "\033[1m" : "";
+    const char* reset = style_.color ? "\033[0m" : "";
+    const char* green = style_.color ? "\033[1;32m" : "";
+    if (!r.error.empty()) {
+      out_ << bold << r.path << ": " << reset << (style_.color ? color_of(Severity::error) : "")
+           << "error: " << reset << r.error << '\n';
+      return;
+    }
+    for (const auto& d : r.findings) {
+      out_ << bold << d.file << ':' << d.where.line << ':' << d.where.column << ": " << reset
+           << (style_.color ? color_of(d.severity) : "") << to_string(d.severity) << ": " << reset << bold
+           << d.message << reset << " [" << d.rule << "]\n";
+      if (r.source && d.where.line > 0) {
+        // The line up to some way past the column: plan paragraphs are long.
+        const std::string_view line = r.source->line(d.where.line);
+        const std::size_t end = prefix_bytes(line, d.where.column + kContext);
+        out_ << "  " << line.substr(0, end) << (end < line.size() ? "…" : "") << '\n';
+        const std::size_t before = prefix_bytes(line, d.where.column - 1);
+        out_ << "  " << std::string(display_width(line.substr(0, before)), ' ') << green << '^' << reset
+             << '\n';
+      }
+      if (!d.hint.empty()) out_ << "  hint: " << d.hint << '\n';
+    }
+  }
+
+  void end(const ReportTotals& t) override {
+    out_ << t.files << (t.files == 1 ? " file" : " files");
+    if (t.failed_files) out_ << " (" << t.failed_files << " unreadable)";
+    out_ << ", " << t.errors << (t.errors == 1 ? " error" : " errors") << ", " << t.warnings
+         << (t.warnings == 1 ? " warning" : " warnings") << ", " << t.infos << (t.infos == 1 ? " info" : " infos")
+         << '\n';
+  }
+
+ private:
+  std::ostream& out_;
+  TextStyle style_;
+};
 
 }  // namespace
 
@@ -44,7 +100,7 @@ std::size_t display_width(std::string_view s) {
     for (std::size_t k = 1; k < n && i + k < s.size(); ++k) {
       cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
     }
-    width += c == '\t' ? 1 : (is_wide(cp) ? 2 : 1);
+    width += is_wide(cp) ? 2 : 1;
     i += n;
   }
   return width;
@@ -66,41 +122,15 @@ ReportTotals totals_of(const std::vector<FileReport>& reports) {
   return t;
 }
 
+std::unique_ptr<ReportWriter> make_text_writer(std::ostream& out, TextStyle style) {
+  return std::make_unique<TextWriter>(out, style);
+}
+
 void write_text_report(std::ostream& out, const std::vector<FileReport>& reports, TextStyle style) {
-  const char* bold = style.color ? "\033[1m" : "";
-  const char* reset = style.color ? "\033[0m" : "";
-  const char* green = style.color ? "\033[1;32m" : "";
-  for (const auto& r : reports) {
-    if (!r.error.empty()) {
-      out << bold << r.path << ": " << reset << (style.color ? color_of(Severity::error) : "")
-          << "error: " << reset << r.error << '\n';
-      continue;
-    }
-    for (const auto& d : r.findings) {
-      out << bold << d.file << ':' << d.where.line << ':' << d.where.column << ": " << reset
-          << (style.color ? color_of(d.severity) : "") << to_string(d.severity) << ": " << reset
-          << bold << d.message << reset << " [" << d.rule << "]\n";
-      if (r.source && d.where.line > 0) {
-        const std::string_view line = r.source->line(d.where.line);
-        out << "  " << line << '\n';
-        // The caret: the width of what precedes the column, in cells.
-        std::size_t bytes = 0;
-        for (std::uint32_t col = 1; col < d.where.column && bytes < line.size(); ++col) {
-          ++bytes;
-          while (bytes < line.size() && (static_cast<unsigned char>(line[bytes]) & 0xC0) == 0x80) ++bytes;
-        }
-        out << "  " << std::string(display_width(line.substr(0, bytes)), ' ') << green << '^' << reset
-            << '\n';
-      }
-      if (!d.hint.empty()) out << "  hint: " << d.hint << '\n';
-    }
-  }
-  const ReportTotals t = totals_of(reports);
-  out << t.files << (t.files == 1 ? " file" : " files");
-  if (t.failed_files) out << " (" << t.failed_files << " unreadable)";
-  out << ", " << t.errors << (t.errors == 1 ? " error" : " errors") << ", " << t.warnings
-      << (t.warnings == 1 ? " warning" : " warnings") << ", " << t.infos
-      << (t.infos == 1 ? " info" : " infos") << '\n';
+  TextWriter w(out, style);
+  w.begin();
+  for (const auto& r : reports) w.file(r);
+  w.end(totals_of(reports));
 }
 
 }  // namespace planlint

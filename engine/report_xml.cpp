@@ -1,55 +1,110 @@
 #include <tinyxml2.h>
 
+#include <cstdarg>
+#include <cstdio>
 #include <ostream>
+#include <vector>
 
 #include "planlint/report.hpp"
 
 namespace planlint {
 
-void write_xml_report(std::ostream& out, const std::vector<FileReport>& reports) {
-  tinyxml2::XMLPrinter p;
-  p.PushDeclaration("xml version=\"1.0\" encoding=\"UTF-8\"");
-  p.OpenElement("planlint-report");
-  p.PushAttribute("version", "1");
-  p.PushAttribute("tool-version", PLANLINT_VERSION);
-  for (const auto& r : reports) {
-    p.OpenElement("file");
-    p.PushAttribute("path", r.path.c_str());
-    if (!r.error.empty()) {
-      p.PushAttribute("error", r.error.c_str());
-      p.CloseElement();
-      continue;
+namespace {
+
+/// tinyxml2's printer, writing straight to a stream instead of a buffer.
+class StreamPrinter final : public tinyxml2::XMLPrinter {
+ public:
+  explicit StreamPrinter(std::ostream& out) : out_(out) {}
+
+ protected:
+  void Print(const char* format, ...) override {
+    va_list args;
+    va_start(args, format);
+    char buffer[256];
+    va_list copy;
+    va_copy(copy, args);
+    const int n = std::vsnprintf(buffer, sizeof buffer, format, copy);
+    va_end(copy);
+    if (n >= 0 && static_cast<std::size_t>(n) < sizeof buffer) {
+      out_.write(buffer, n);
+    } else if (n >= 0) {
+      std::vector<char> big(static_cast<std::size_t>(n) + 1);
+      std::vsnprintf(big.data(), big.size(), format, args);
+      out_.write(big.data(), n);
     }
-    p.PushAttribute("title", r.title.c_str());
-    p.PushAttribute("kind", r.kind.c_str());
-    for (const auto& d : r.findings) {
-      p.OpenElement("finding");
-      p.PushAttribute("rule", d.rule.c_str());
-      p.PushAttribute("severity", std::string(to_string(d.severity)).c_str());
-      p.PushAttribute("line", d.where.line);
-      p.PushAttribute("column", d.where.column);
-      p.OpenElement("message");
-      p.PushText(d.message.c_str());
-      p.CloseElement();
-      if (!d.hint.empty()) {
-        p.OpenElement("hint");
-        p.PushText(d.hint.c_str());
-        p.CloseElement();
-      }
-      p.CloseElement();
-    }
-    p.CloseElement();
+    va_end(args);
   }
-  const ReportTotals t = totals_of(reports);
-  p.OpenElement("summary");
-  p.PushAttribute("files", static_cast<unsigned>(t.files));
-  p.PushAttribute("failed-files", static_cast<unsigned>(t.failed_files));
-  p.PushAttribute("errors", static_cast<unsigned>(t.errors));
-  p.PushAttribute("warnings", static_cast<unsigned>(t.warnings));
-  p.PushAttribute("infos", static_cast<unsigned>(t.infos));
-  p.CloseElement();
-  p.CloseElement();
-  out << p.CStr();
+  void Write(const char* data, std::size_t size) override { out_.write(data, static_cast<std::streamsize>(size)); }
+  void Putc(char ch) override { out_.put(ch); }
+
+ private:
+  std::ostream& out_;
+};
+
+class XmlWriter final : public ReportWriter {
+ public:
+  explicit XmlWriter(std::ostream& out) : p_(out) {}
+
+  void begin() override {
+    p_.PushDeclaration("xml version=\"1.0\" encoding=\"UTF-8\"");
+    p_.OpenElement("planlint-report");
+    p_.PushAttribute("version", "1");
+    p_.PushAttribute("tool-version", PLANLINT_VERSION);
+  }
+
+  void file(const FileReport& r) override {
+    p_.OpenElement("file");
+    p_.PushAttribute("path", r.path.c_str());
+    if (!r.error.empty()) {
+      p_.PushAttribute("error", r.error.c_str());
+      p_.CloseElement();
+      return;
+    }
+    p_.PushAttribute("title", r.title.c_str());
+    p_.PushAttribute("kind", r.kind.c_str());
+    for (const auto& d : r.findings) {
+      p_.OpenElement("finding");
+      p_.PushAttribute("rule", d.rule.c_str());
+      p_.PushAttribute("severity", std::string(to_string(d.severity)).c_str());
+      p_.PushAttribute("line", d.where.line);
+      p_.PushAttribute("column", d.where.column);
+      p_.OpenElement("message");
+      p_.PushText(d.message.c_str());
+      p_.CloseElement();
+      if (!d.hint.empty()) {
+        p_.OpenElement("hint");
+        p_.PushText(d.hint.c_str());
+        p_.CloseElement();
+      }
+      p_.CloseElement();
+    }
+    p_.CloseElement();
+  }
+
+  void end(const ReportTotals& t) override {
+    p_.OpenElement("summary");
+    p_.PushAttribute("files", static_cast<unsigned>(t.files));
+    p_.PushAttribute("failed-files", static_cast<unsigned>(t.failed_files));
+    p_.PushAttribute("errors", static_cast<unsigned>(t.errors));
+    p_.PushAttribute("warnings", static_cast<unsigned>(t.warnings));
+    p_.PushAttribute("infos", static_cast<unsigned>(t.infos));
+    p_.CloseElement();
+    p_.CloseElement();
+  }
+
+ private:
+  StreamPrinter p_;
+};
+
+}  // namespace
+
+std::unique_ptr<ReportWriter> make_xml_writer(std::ostream& out) { return std::make_unique<XmlWriter>(out); }
+
+void write_xml_report(std::ostream& out, const std::vector<FileReport>& reports) {
+  XmlWriter w(out);
+  w.begin();
+  for (const auto& r : reports) w.file(r);
+  w.end(totals_of(reports));
 }
 
 }  // namespace planlint

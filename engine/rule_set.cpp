@@ -44,6 +44,13 @@ std::optional<Rule> compile_rule(const ast::RuleDecl& decl, const SourceFile& fi
   rule.id = std::string(decl.id);
   rule.file = file.path();
   rule.where = file.location(decl.source);
+  for (std::size_t i = 0; i < decl.fields.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (decl.fields[i] == decl.fields[j]) {
+        problem(decl.fields[i], "gives " + std::string(decl.fields[i]) + " twice");
+      }
+    }
+  }
   if (!decl.severity) {
     problem(decl.source, "has no severity (error, warning or info)");
   } else if (auto s = parse_severity(*decl.severity)) {
@@ -80,7 +87,7 @@ std::optional<Rule> compile_rule(const ast::RuleDecl& decl, const SourceFile& fi
   rule.hint = decl.hint.value_or("");
   rule.summary = decl.summary.value_or(rule.message);
   ok = check_template(rule.message, rule.applies_to, file, decl.message_at, sink) && ok;
-  ok = check_template(rule.hint, rule.applies_to, file, decl.message_at, sink) && ok;
+  ok = check_template(rule.hint, rule.applies_to, file, decl.hint_at, sink) && ok;
   if (!ok) return std::nullopt;
   return rule;
 }

@@ -57,9 +57,23 @@ SourceFile::SourceFile(std::string path, std::string bytes)
   text_ = bytes_;
   if (text_.substr(0, kBom.size()) == kBom) text_.remove_prefix(kBom.size());
   line_starts_.push_back(0);
-  for (std::size_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  for (const char* p = text_.data(), *end = text_.data() + text_.size();
+       (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))));) {
+    ++p;
+    line_starts_.push_back(static_cast<std::size_t>(p - text_.data()));
   }
+  block_code_points_.reserve(text_.size() / kBlock + 1);
+  std::size_t count = 0;
+  for (std::size_t block = 0; block < text_.size(); block += kBlock) {
+    block_code_points_.push_back(count);
+    count += code_points(text_.substr(block, kBlock));
+  }
+}
+
+std::size_t SourceFile::code_points_before(std::size_t offset) const {
+  const std::size_t block = offset / kBlock;
+  if (block >= block_code_points_.size()) return planlint::code_points(text_.substr(0, offset));
+  return block_code_points_[block] + planlint::code_points(text_.substr(block * kBlock, offset - block * kBlock));
 }
 
 Location SourceFile::location(std::size_t offset) const {
@@ -68,7 +82,7 @@ Location SourceFile::location(std::size_t offset) const {
   const auto index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
   const std::size_t start = line_starts_[index];
   return Location{static_cast<std::uint32_t>(index + 1),
-                  static_cast<std::uint32_t>(code_points(text_.substr(start, offset - start)) + 1)};
+                  static_cast<std::uint32_t>(code_points_before(offset) - code_points_before(start) + 1)};
 }
 
 Location SourceFile::location(std::string_view piece) const {

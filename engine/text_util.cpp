@@ -1,5 +1,6 @@
 #include "text_util.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "planlint/source.hpp"
@@ -43,17 +44,25 @@ std::string_view trim(std::string_view s) {
 }
 
 std::string clean(std::string_view s) {
+  s = trim(s);
+  // Most text carries no markup: one scan for its two openers.
+  const auto is_opener = [](char c) { return c == '*' || c == '['; };
+  if (std::none_of(s.begin(), s.end(), is_opener)) return std::string(s);
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
+    const auto found = std::find_if(s.begin() + static_cast<std::ptrdiff_t>(i), s.end(), is_opener);
+    const std::size_t next = found == s.end() ? std::string_view::npos : static_cast<std::size_t>(found - s.begin());
+    out.append(s.substr(i, next - i));
+    if (next == std::string_view::npos) break;
+    i = next;
     if (s.compare(i, 2, "**") == 0) {
       i += 2;
     } else if (s.compare(i, 10, "[bookmark:") == 0) {
       const std::size_t close = s.find(']', i);
       i = close == std::string_view::npos ? s.size() : close + 1;
     } else {
-      out.push_back(s[i]);
-      ++i;
+      out.push_back(s[i++]);
     }
   }
   return std::string(trim(out));

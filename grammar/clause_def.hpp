@@ -27,9 +27,14 @@ struct clause_class : annotate_source {};
 x3::rule<clause_class, ast::Clause> const clause = "clause";
 
 // ---------------------------------------------------------------- Grammar
+// A ： ends a clause when a numbered statement follows it (…以下目标：一是…),
+// so that a lead-in and its statements are told apart.
+auto const statement_ahead = &((cn_digit | lit("十")) >> -cn_digit >> lit("是"));
 auto const terminator = lit("。") | lit("；") | lit("！") | lit("？") | lit(';') | lit('!') |
-                        lit('?');
-auto const clause_def = *hspace >> raw[+(char_ - terminator)] >> *terminator;
+                        lit('?') | (lit("：") >> statement_ahead);
+// Bytes that cannot start a terminator are taken without trying one.
+auto const plain = ~char_("\xE3\xEF;!?");
+auto const clause_def = *hspace >> raw[+(plain | (char_ - terminator))] >> *terminator;
 auto const clauses_expr = *clause;
 auto const statement_opening_expr = raw[(cn_digit | lit("十")) >> -cn_digit] >> lit("是");
 

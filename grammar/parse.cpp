@@ -70,7 +70,9 @@ std::vector<ast::Mention> find_mentions(std::string_view text) {
 
 std::vector<ast::InlineLabelled> find_inline_labelled(std::string_view text) {
   std::vector<ast::InlineLabelled> out;
-  parse_prefix(text, *(grammar::inline_labelled() | x3::omit[grammar::common::utf8_char]), out);
+  // Only an opening bracket can start a group: other bytes are skipped in runs.
+  const auto skip = x3::omit[+~x3::char_("(\xEF")];
+  parse_prefix(text, *(grammar::inline_labelled() | skip | x3::omit[grammar::common::utf8_char]), out);
   return out;
 }
 

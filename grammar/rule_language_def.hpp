@@ -171,11 +171,11 @@ inline auto const set_applies_to = [](auto& ctx) {
 };
 inline auto const set_when = [](auto& ctx) { x3::_val(ctx).when = std::move(x3::_attr(ctx)); };
 inline auto const set_require = [](auto& ctx) { x3::_val(ctx).require = std::move(x3::_attr(ctx)); };
-inline auto const set_message = [](auto& ctx) {
-  x3::_val(ctx).message = std::string(view(x3::_attr(ctx)).substr(1, view(x3::_attr(ctx)).size() - 2));
-  x3::_val(ctx).message_at = view(x3::_attr(ctx));
-};
+inline auto const set_message = [](auto& ctx) { x3::_val(ctx).message = x3::_attr(ctx); };
+inline auto const set_message_at = [](auto& ctx) { x3::_val(ctx).message_at = view(x3::_attr(ctx)); };
 inline auto const set_hint = [](auto& ctx) { x3::_val(ctx).hint = x3::_attr(ctx); };
+inline auto const set_hint_at = [](auto& ctx) { x3::_val(ctx).hint_at = view(x3::_attr(ctx)); };
+inline auto const add_field = [](auto& ctx) { x3::_val(ctx).fields.push_back(view(x3::_attr(ctx))); };
 inline auto const set_summary = [](auto& ctx) { x3::_val(ctx).summary = x3::_attr(ctx); };
 inline auto const push_lexicon = [](auto& ctx) { x3::_val(ctx).lexicons.push_back(std::move(x3::_attr(ctx))); };
 inline auto const push_rule = [](auto& ctx) { x3::_val(ctx).rules.push_back(std::move(x3::_attr(ctx))); };
@@ -218,13 +218,17 @@ auto const name_char = x3::alnum | char_('-') | char_('.') | char_('_');
 auto const kw = [](char const* k) { return lexeme[lit(k) >> !name_char]; };
 
 auto const name_def = lexeme[raw[x3::alpha >> *name_char]];
-auto const ident_def = lexeme[raw[x3::alpha >> *(x3::alnum | char_('-') | char_('_'))]];
+// Keywords of the language are not attribute names, so that a missing value
+// (`require count(units) >` then `message …`) is reported where it is missing.
+auto const reserved = kw("and") | kw("or") | kw("not") | kw("in") | kw("matches") | kw("lexicon") |
+                      kw("true") | kw("false") | kw("rule") | kw("severity") | kw("applies-to") |
+                      kw("when") | kw("require") | kw("message") | kw("hint") | kw("summary");
+auto const ident_def = lexeme[!reserved >> raw[x3::alpha >> *(x3::alnum | char_('-') | char_('_'))]];
 auto const word_def = lexeme[raw[+(char_ - x3::space - '{' - '}' - '[' - ']' - ',' - '#' - '"')]];
 auto const string_literal_def =
     lexeme['"' > *((lit('\\') > char_) | (char_ - '"' - x3::eol)) > '"'];
 auto const regex_literal_def =
     lexeme['/' > *((lit("\\/") >> x3::attr('/')) | (char_ - '/' - x3::eol)) > '/'];
-auto const list_item = word | raw[string_literal];
 auto const list_def = '[' > -(word % ',') > ']';
 
 auto const compare_op_def = x3::string("==") | x3::string("!=") | x3::string(">=") |
@@ -250,10 +254,12 @@ auto const lexicon_decl_def = kw("lexicon") > name > '{' > *word > '}';
 auto const severity_word = raw[kw("error") | kw("warning") | kw("info")];
 auto const applies_to_word = raw[name];
 auto const rule_decl_def = raw[kw("rule") > name[set_id] > '{' >
-    *((kw("severity") > raw[name][set_severity]) | (kw("applies-to") > applies_to_word[set_applies_to]) |
-      (kw("when") > expr[set_when]) | (kw("require") > expr[set_require]) |
-      (kw("message") > raw[string_literal][set_message]) | (kw("hint") > string_literal[set_hint]) |
-      (kw("summary") > string_literal[set_summary])) >
+    *((raw[kw("severity")][add_field] > raw[name][set_severity]) |
+      (raw[kw("applies-to")][add_field] > applies_to_word[set_applies_to]) |
+      (raw[kw("when")][add_field] > expr[set_when]) | (raw[kw("require")][add_field] > expr[set_require]) |
+      (raw[kw("message")][add_field] > raw[string_literal[set_message]][set_message_at]) |
+      (raw[kw("hint")][add_field] > raw[string_literal[set_hint]][set_hint_at]) |
+      (raw[kw("summary")][add_field] > string_literal[set_summary])) >
     rule_end][set_source];
 auto const rule_end_def = lit('}');
 auto const file_end_def = x3::eoi;

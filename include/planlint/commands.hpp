@@ -48,10 +48,6 @@ int run_graph(const Options& options, std::ostream& out, std::ostream& err);
 /// `planlint rules [--explain ID]`: the active rules, or one rule's page.
 int run_rules(const Options& options, std::ostream& out, std::ostream& err);
 
-/// Writes `content` to `path` through a temporary file and a rename, so the
-/// file holds either its old content or all of the new. False on failure.
-bool write_atomically(const std::string& path, const std::string& content, std::string& error);
-
 /// The files `check` reads for its inputs: files as given, directories walked
 /// for .txt and .md files in sorted order.
 std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs);

@@ -1,6 +1,7 @@
 // One finding about one place in one file.
 #pragma once
 
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,7 @@ namespace planlint {
 enum class Severity { info, warning, error };
 
 std::string_view to_string(Severity s);
+std::ostream& operator<<(std::ostream& out, Severity s);
 
 /// A finding: file, line, column (code points, 1-based), rule id, severity,
 /// message and hint. Parse problems use rule id "parse-error".

@@ -21,6 +21,7 @@ struct FileReport {
   std::string error;  // not empty: the file could not be read or parsed
   std::vector<Diagnostic> findings;
   std::shared_ptr<const SourceFile> source;
+  std::vector<Diagnostic> notes;  // plan-reading warnings for standard error
 };
 
 struct ReportTotals {
@@ -32,9 +33,24 @@ struct TextStyle {
   bool color = false;
 };
 
+/// Writes a report file by file, so that a run never holds more than the
+/// files being checked: begin(), file() for each in order, end().
+class ReportWriter {
+ public:
+  virtual ~ReportWriter() = default;
+  virtual void begin() {}
+  virtual void file(const FileReport& report) = 0;
+  virtual void end(const ReportTotals& totals) = 0;
+};
+
 /// path:line:col: severity: message [rule-id], the source line and a caret
-/// under the column (a CJK character is two terminal cells wide), then one
-/// summary line for the run.
+/// under the column (a CJK character is two terminal cells wide), the hint,
+/// and at the end one summary line for the run.
+std::unique_ptr<ReportWriter> make_text_writer(std::ostream& out, TextStyle style);
+/// The XML contract of docs/report-format.md, streamed through tinyxml2.
+std::unique_ptr<ReportWriter> make_xml_writer(std::ostream& out);
+
+/// Whole reports at once (tests, benchmarks).
 void write_text_report(std::ostream& out, const std::vector<FileReport>& reports, TextStyle style);
 void write_xml_report(std::ostream& out, const std::vector<FileReport>& reports);
 

@@ -41,6 +41,11 @@ class SourceFile {
   std::string bytes_;
   std::string_view text_;
   std::vector<std::size_t> line_starts_;
+  // Code points before each kBlock-byte block of text(): a column is found by
+  // scanning at most one block, however long the line.
+  static constexpr std::size_t kBlock = 1024;
+  std::vector<std::size_t> block_code_points_;
+  std::size_t code_points_before(std::size_t offset) const;
 };
 
 /// Why a file could not become a SourceFile.

@@ -54,7 +54,8 @@ struct RuleDecl {
   std::optional<std::string> hint;
   std::optional<std::string> summary;
   // Where each field stands, for messages about it.
-  std::string_view severity_at, applies_to_at, message_at;
+  std::string_view severity_at, applies_to_at, message_at, hint_at;
+  std::vector<std::string_view> fields;  // the field keywords, in order (to catch repeats)
 };
 
 struct RuleFile {

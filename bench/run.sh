@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Whole-process benchmarks, as recorded in docs/performance.md:
+#   bash bench/run.sh [N]        (N copies of each fixture plan; default 200)
+# Builds a Release tree in build-bench, writes the corpus to build-bench/corpus,
+# and prints one line per measurement: median of 5 runs (wall seconds), MB/s,
+# peak RSS (MB). Needs /usr/bin/time (package time).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-200}
+runs=5
+
+cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DPLANLINT_BENCH=ON -DPLANLINT_TESTS=OFF >/dev/null
+cmake --build build-bench >/dev/null
+planlint=build-bench/planlint
+corpus=build-bench/corpus
+patho=build-bench/pathological
+rm -rf "$corpus" "$patho"
+build-bench/bench/make_corpus fixtures/plans "$corpus" "$n"
+bytes=$(du -sb "$corpus" | cut -f1)
+files=$(find "$corpus" -name '*.txt' | wc -l)
+
+# measure NAME BYTES COMMAND...: median wall time, throughput, peak RSS.
+measure() {
+  local name=$1 size=$2
+  shift 2
+  local times=() rss=0
+  for _ in $(seq $runs); do
+    /usr/bin/time -f '%e %M' -o /tmp/planlint-bench.time "$@" >/dev/null 2>&1 || true
+    read -r t m < /tmp/planlint-bench.time
+    times+=("$t")
+    (( m > rss )) && rss=$m
+  done
+  local median
+  median=$(printf '%s\n' "${times[@]}" | sort -g | sed -n "$(( (runs + 1) / 2 ))p")
+  awk -v n="$name" -v t="$median" -v b="$size" -v r="$rss" \
+    'BEGIN { printf "%-44s %8.3f s %9.1f MB/s %8.1f MB peak RSS\n", n, t, (t > 0 ? b / 1e6 / t : 0), r / 1024 }'
+}
+
+echo "corpus: $files files, $bytes bytes; $(nproc) cores; $(uname -m)"
+measure "grep -c 责任单位 -r (floor)" "$bytes" grep -c 责任单位 -r "$corpus"
+measure "planlint check -j1 --format xml --output" "$bytes" $planlint check -j1 --format xml --fail-on never --output /tmp/planlint-bench.xml "$corpus"
+measure "planlint check -j2 --format xml --output" "$bytes" $planlint check -j2 --format xml --fail-on never --output /tmp/planlint-bench-j2.xml "$corpus"
+$planlint check -j1 --format xml --fail-on never --output /tmp/planlint-bench.xml "$corpus" >/dev/null 2>&1 || true
+$planlint check -j2 --format xml --fail-on never --output /tmp/planlint-bench-j2.xml "$corpus" >/dev/null 2>&1 || true
+cmp -s /tmp/planlint-bench.xml /tmp/planlint-bench-j2.xml && echo "-j1 and -j2 reports identical" || echo "-j1 and -j2 reports DIFFER"
+one=fixtures/plans/mentougou-ip-pilot-2020.txt
+measure "planlint check one plan ($(basename $one))" "$(stat -c %s $one)" $planlint check --fail-on never $one
+
+echo "pathological inputs (scale 1 and 2):"
+for scale in 1 2; do
+  build-bench/bench/make_corpus fixtures/plans "$patho/$scale" --pathological "$scale"
+  for f in concat long-line headings nested units-only; do
+    measure "  $f ×$scale ($(( $(stat -c %s $patho/$scale/$f.txt) / 1000 )) kB)" "$(stat -c %s $patho/$scale/$f.txt)" \
+      $planlint check -j1 --fail-on never --format xml "$patho/$scale/$f.txt"
+  done
+done
+measure "  single plan for comparison" "$(stat -c %s $one)" $planlint check -j1 --fail-on never --format xml $one

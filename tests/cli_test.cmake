@@ -1,0 +1,43 @@
+# The planlint executable end to end: each case runs it and checks the exit
+# code and a piece of its output.
+file(MAKE_DIRECTORY ${OUT})
+function(expect name code pattern)
+  execute_process(COMMAND ${PLANLINT} ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL code)
+    message(FATAL_ERROR "${name}: exit ${rc}, expected ${code}\nstdout:\n${out}\nstderr:\n${err}")
+  endif()
+  if(NOT "${out}${err}" MATCHES "${pattern}")
+    message(FATAL_ERROR "${name}: output does not match '${pattern}'\nstdout:\n${out}\nstderr:\n${err}")
+  endif()
+endfunction()
+
+expect(usage-no-command 2 "no command given")
+expect(usage-unknown-command 2 "unknown command 'lint'" lint)
+expect(usage-bad-format 2 "--format for check must be text or xml" check --format pdf fixtures/plans)
+expect(usage-bad-fail-on 2 "--fail-on must be" check --fail-on sometimes fixtures/plans)
+expect(usage-unknown-option 2 "unrecognised option|unrecognized option" check --frobnicate fixtures/plans)
+expect(help 0 "commands:" --help)
+expect(findings 1 "5 files, 68 errors, 23 warnings, 0 infos" check --color never fixtures/plans)
+expect(fail-on-never 0 "5 files" check --fail-on never fixtures/plans)
+expect(unreadable 2 "no-such.txt: error: no such file" check fixtures/plans/beichen-ip-pilot-2022.txt no-such.txt)
+expect(rules-list 0 "timeline.no-acceptance +error +timeline" rules)
+expect(rules-explain 0 "# task.unit-missing" rules --explain task.unit-missing)
+expect(rules-explain-unknown 2 "no rule" rules --explain no.such)
+expect(graph-dot 0 "digraph G" graph fixtures/plans/mentougou-ip-pilot-2020.txt)
+expect(outline 0 "figures  18 tasks" outline fixtures/plans/mentougou-ip-pilot-2020.txt)
+# A user rule file, with no rebuild: adds a rule, overrides a default's
+# severity, and one more default is switched off on the command line.
+expect(user-rules 1 "info: .*\\[target.unmeasured\\]"
+       check --color never --rules fixtures/user-rules/combined.rules --disable timeline.missing
+       fixtures/plans/tongzhou-ip-pilot-2024.txt)
+execute_process(COMMAND ${PLANLINT} check --color never --rules fixtures/user-rules/combined.rules
+                --disable timeline.missing fixtures/plans/tongzhou-ip-pilot-2024.txt OUTPUT_VARIABLE out)
+if(out MATCHES "timeline.missing")
+  message(FATAL_ERROR "user-rules: timeline.missing was disabled but reported")
+endif()
+expect(bad-rule-file 2 "syntax-error.rules:[0-9]+:[0-9]+: error: expected"
+       check --rules fixtures/user-rules/syntax-error.rules fixtures/plans)
+expect(unknown-attribute 2 "unknown-attribute.rules:[0-9]+:[0-9]+: error: .*unknown"
+       check --rules fixtures/user-rules/unknown-attribute.rules fixtures/plans)
+expect(type-error 2 "type-error.rules:[0-9]+:[0-9]+: error: "
+       check --rules fixtures/user-rules/type-error.rules fixtures/plans)

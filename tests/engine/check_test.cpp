@@ -1,0 +1,205 @@
+// planlint check at its boundary: exit codes, --fail-on, unreadable inputs,
+// malformed rule files, standard input, directories, atomic --output, and
+// user rule files that add, override and disable rules.
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "planlint/commands.hpp"
+#include "planlint/report.hpp"
+#include <unistd.h>
+#include "support/golden.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int status = 0;
+  std::string out, err;
+};
+
+Run check(std::vector<std::string> inputs, std::vector<std::string> extra = {}, const std::string& stdin_text = "") {
+  planlint::Options o;
+  o.command = "check";
+  o.inputs = std::move(inputs);
+  o.color = planlint::ColorMode::never;
+  for (std::size_t i = 0; i < extra.size(); ++i) {
+    const std::string& a = extra[i];
+    if (a == "--xml") o.format = planlint::Format::xml;
+    if (a == "--rules") o.rule_files.push_back(extra[++i]);
+    if (a == "--disable") o.switches.emplace_back(extra[++i], false);
+    if (a == "--enable") o.switches.emplace_back(extra[++i], true);
+    if (a == "--output") o.output = extra[++i];
+    if (a == "--fail-on") {
+      const std::string v = extra[++i];
+      if (v == "never") o.fail_on.reset();
+      if (v == "warning") o.fail_on = planlint::Severity::warning;
+      if (v == "info") o.fail_on = planlint::Severity::info;
+    }
+  }
+  std::istringstream in(stdin_text);
+  std::ostringstream out, err;
+  Run r;
+  r.status = planlint::run_check(o, in, out, err, false);
+  r.out = out.str();
+  r.err = err.str();
+  return r;
+}
+
+std::size_t count(const std::string& s, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = 0; (at = s.find(what, at)) != std::string::npos; at += what.size()) ++n;
+  return n;
+}
+
+const std::string kMentougou = "fixtures/plans/mentougou-ip-pilot-2020.txt";
+const std::string kBeichen = "fixtures/plans/beichen-ip-pilot-2022.txt";
+
+fs::path temp_dir() {
+  const fs::path dir = fs::temp_directory_path() / ("planlint-test-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  return dir;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(check_command)
+
+BOOST_AUTO_TEST_CASE(exit_codes_follow_fail_on) {
+  // beichen: 4 target.unmeasured warnings, 1 timeline.missing warning, no errors.
+  BOOST_TEST(check({kBeichen}).status == planlint::kExitOk);
+  BOOST_TEST(check({kBeichen}, {"--fail-on", "warning"}).status == planlint::kExitFindings);
+  BOOST_TEST(check({kBeichen}, {"--fail-on", "info"}).status == planlint::kExitFindings);
+  // mentougou: goals.no-indicator is an error.
+  BOOST_TEST(check({kMentougou}).status == planlint::kExitFindings);
+  BOOST_TEST(check({kMentougou}, {"--fail-on", "never"}).status == planlint::kExitOk);
+}
+
+BOOST_AUTO_TEST_CASE(summary_line_counts_the_run) {
+  const Run r = check({kBeichen, kMentougou});
+  BOOST_TEST(r.out.substr(r.out.rfind('\n', r.out.size() - 2) + 1) == "2 files, 1 error, 13 warnings, 0 infos\n");
+}
+
+BOOST_AUTO_TEST_CASE(an_unreadable_file_does_not_hide_the_others) {
+  const Run r = check({"fixtures/bad/latin1.txt", kBeichen});
+  BOOST_TEST(r.status == planlint::kExitError);
+  BOOST_TEST(r.err == "fixtures/bad/latin1.txt: error: not UTF-8 text: invalid byte 0xD6 at line 3, column 3\n");
+  BOOST_TEST(count(r.out, "[target.unmeasured]") == 4u);
+  const Run x = check({"fixtures/bad/latin1.txt", kBeichen}, {"--xml"});
+  BOOST_TEST(x.out.find("<file path=\"fixtures/bad/latin1.txt\" error=\"not UTF-8 text") != std::string::npos);
+  BOOST_TEST(x.out.find("<summary files=\"2\" failed-files=\"1\" errors=\"0\" warnings=\"5\" infos=\"0\"/>") !=
+             std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_malformed_rule_file_is_a_usage_error) {
+  const fs::path dir = temp_dir();
+  std::ofstream(dir / "bad.rules") << "rule x {\n  severity error\n  applies-to task\n  require count(units) >\n}\n";
+  const Run r = check({kBeichen}, {"--rules", (dir / "bad.rules").string()});
+  BOOST_TEST(r.status == planlint::kExitError);
+  BOOST_TEST(r.out.empty());
+  BOOST_TEST(r.err == (dir / "bad.rules").string() +
+                          ":5:1: error: expected a value (a number, \"text\", [list], true, false, an "
+                          "attribute or a function call), found “}” [rule-syntax]\n");
+  const Run missing = check({kBeichen}, {"--rules", "no-such.rules"});
+  BOOST_TEST(missing.status == planlint::kExitError);
+  BOOST_TEST(missing.err == "no-such.rules: error: no such file [rule-file]\n");
+}
+
+BOOST_AUTO_TEST_CASE(unknown_rule_to_disable_is_a_usage_error) {
+  const Run r = check({kBeichen}, {"--disable", "no.such-rule"});
+  BOOST_TEST(r.status == planlint::kExitError);
+  BOOST_TEST(r.err == "planlint: no rule “no.such-rule” to disable (see planlint rules)\n");
+}
+
+BOOST_AUTO_TEST_CASE(standard_input) {
+  const std::string plan = planlint::testing::read_file(planlint::testing::source_path(kBeichen));
+  const Run r = check({"-"}, {}, plan);
+  BOOST_TEST(r.status == planlint::kExitOk);
+  BOOST_TEST(r.out.find("-:36:1: warning: 目标") != std::string::npos);
+  BOOST_TEST(count(r.out, "[target.unmeasured]") == 4u);
+}
+
+BOOST_AUTO_TEST_CASE(directories_are_walked_in_sorted_order) {
+  const Run r = check({"fixtures/plans"}, {"--xml", "--fail-on", "never"});
+  std::vector<std::size_t> at;
+  for (const char* name : {"beichen", "beijing", "mentougou", "sancheng", "tongzhou"}) {
+    at.push_back(r.out.find(std::string("<file path=\"fixtures/plans/") + name));
+  }
+  BOOST_TEST(std::is_sorted(at.begin(), at.end()));
+  BOOST_TEST(at.front() != std::string::npos);
+  BOOST_TEST(count(r.out, "<file ") == 5u);
+}
+
+BOOST_AUTO_TEST_CASE(output_is_written_whole_or_not_at_all) {
+  const fs::path dir = temp_dir();
+  const fs::path report = dir / "report.xml";
+  std::ofstream(report) << "old report";
+  const Run r = check({kBeichen}, {"--xml", "--output", report.string()});
+  BOOST_TEST(r.status == planlint::kExitOk);
+  BOOST_TEST(r.out.empty());
+  const std::string written = planlint::testing::read_file(report.string());
+  BOOST_TEST(written.rfind("<?xml", 0) == 0u);
+  BOOST_TEST(written.find("</planlint-report>") != std::string::npos);
+  // Where the report cannot be written, the old file stays as it was and no
+  // temporary file is left behind.
+  fs::create_directories(dir / "locked");
+  std::ofstream(dir / "locked" / "report.xml") << "old report";
+  fs::permissions(dir / "locked", fs::perms::owner_read | fs::perms::owner_exec);
+  const bool can_lock = ::geteuid() != 0;  // root writes anyway
+  const Run failed = check({kBeichen}, {"--xml", "--output", (dir / "locked" / "report.xml").string()});
+  if (can_lock) {
+    BOOST_TEST(failed.status == planlint::kExitError);
+    BOOST_TEST(planlint::testing::read_file((dir / "locked" / "report.xml").string()) == "old report");
+  }
+  fs::permissions(dir / "locked", fs::perms::owner_all);
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir / "locked")) ++files;
+  BOOST_TEST(files == 1u);
+  const Run no_dir = check({kBeichen}, {"--output", (dir / "no-such-dir" / "r.txt").string()});
+  BOOST_TEST(no_dir.status == planlint::kExitError);
+  BOOST_TEST(no_dir.err.find("cannot") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+BOOST_AUTO_TEST_CASE(a_user_rule_file_adds_overrides_and_disables) {
+  const fs::path dir = temp_dir();
+  std::ofstream(dir / "user.rules")
+      << "# a rule of our own, and target.unmeasured as information only\n"
+         "rule plan.issuer-missing {\n  severity error\n  applies-to plan\n  require issuer != \"\"\n"
+         "  message \"“{title}”没有写明发文单位\"\n}\n"
+         "rule target.unmeasured {\n  severity info\n  applies-to target\n  require measured\n"
+         "  message \"目标未量化\"\n}\n";
+  const fs::path plan = dir / "plan.txt";
+  std::ofstream(plan) << "XX区工作方案\n一、工作目标\n知识产权保护明显加强。\n二、重点任务\n（一）加强保护\n"
+                         "责任单位：区市场监管局\n三、实施步骤\n（一）准备阶段\n（二）总结验收阶段\n";
+  const Run before = check({plan.string()});
+  BOOST_TEST(count(before.out, "[target.unmeasured]") == 1u);
+  BOOST_TEST(count(before.out, "warning: 目标") == 1u);
+  BOOST_TEST(count(before.out, "[plan.issuer-missing]") == 0u);
+
+  const Run after = check({plan.string()}, {"--rules", (dir / "user.rules").string(), "--disable", "goals.no-indicator"});
+  BOOST_TEST(count(after.out, "error: “XX区工作方案”没有写明发文单位 [plan.issuer-missing]") == 1u);
+  BOOST_TEST(count(after.out, "info: 目标未量化 [target.unmeasured]") == 1u);
+  BOOST_TEST(count(after.out, "[goals.no-indicator]") == 0u);
+  BOOST_TEST(after.status == planlint::kExitFindings);
+
+  const Run enabled = check({plan.string()}, {"--disable", "goals.no-indicator", "--enable", "goals.no-indicator"});
+  BOOST_TEST(count(enabled.out, "[goals.no-indicator]") == 1u);
+  fs::remove_all(dir);
+}
+
+BOOST_AUTO_TEST_CASE(caret_counts_wide_characters_twice) {
+  const Run r = check({"fixtures/plans/tongzhou-ip-pilot-2024.txt"});
+  // tongzhou line 21: [bookmark: _GoBack]通州区… — the title starts at column 20,
+  // after 19 one-cell characters.
+  BOOST_TEST(r.out.find("tongzhou-ip-pilot-2024.txt:21:20: error:") != std::string::npos);
+  BOOST_TEST(r.out.find("\n  [bookmark: _GoBack]通州区国家知识产权\n                     ^\n") != std::string::npos);
+  BOOST_TEST(planlint::display_width("通州区") == 6u);
+  BOOST_TEST(planlint::display_width("a（1）") == 6u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,21 @@
+# planlint graph on each real plan, rendered to SVG by Graphviz's dot.
+file(MAKE_DIRECTORY ${OUT})
+file(GLOB plans fixtures/plans/*.txt)
+foreach(plan IN LISTS plans)
+  get_filename_component(name ${plan} NAME_WE)
+  execute_process(COMMAND ${PLANLINT} graph ${plan} OUTPUT_FILE ${OUT}/${name}.dot RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "planlint graph failed on ${plan}")
+  endif()
+  execute_process(COMMAND ${DOT} -Tsvg ${OUT}/${name}.dot -o ${OUT}/${name}.svg
+                  RESULT_VARIABLE rc ERROR_VARIABLE err)
+  file(READ ${OUT}/${name}.svg svg)
+  if(NOT rc EQUAL 0 OR NOT svg MATCHES "<svg")
+    message(FATAL_ERROR "dot cannot render the graph of ${plan}:\n${err}")
+  endif()
+  execute_process(COMMAND ${PLANLINT} graph --format graphml ${plan} OUTPUT_FILE ${OUT}/${name}.graphml
+                  RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "planlint graph --format graphml failed on ${plan}")
+  endif()
+endforeach()
