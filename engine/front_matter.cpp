@@ -31,6 +31,10 @@ bool is_blankish(const ast::Line& line) {
 std::optional<ast::Mention> standalone_date(const ast::Line& line) {
   if (!as<ast::Text>(line)) return std::nullopt;
   const std::string_view t = text::trim(line_text(line));
+  // A date line is short and opens with a digit or a Chinese numeral.
+  if (t.empty() || t.size() > 48 || !((t[0] >= '0' && t[0] <= '9') || static_cast<unsigned char>(t[0]) >= 0xE3)) {
+    return std::nullopt;
+  }
   const auto mentions = find_mentions(t);
   if (mentions.size() != 1 || mentions[0].kind != ast::MentionKind::date) return std::nullopt;
   if (text::trim(mentions[0].source) != t) return std::nullopt;
@@ -126,7 +130,7 @@ std::vector<bool> find_toc(const ast::Document& doc) {
     in_toc[i] = true;
     std::size_t last_entry = i;
     for (std::size_t j = i + 1; j < doc.lines.size(); ++j) {
-      if (as<ast::TocEntry>(doc.lines[j])) {
+      if (parse_toc_entry(text::trim(line_text(doc.lines[j])))) {
         last_entry = j;
       } else if (!is_blankish(doc.lines[j])) {
         break;

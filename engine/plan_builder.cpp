@@ -339,20 +339,6 @@ void read_body(const BuildContext& ctx, const ast::Document& doc, const Regions&
       reader.box(*box);
     } else if (const auto* row = as<ast::TableRow>(line)) {
       reader.table_row(row->source, row->cells);
-    } else if (const auto* entry = as<ast::TocEntry>(line)) {
-      // An entry-like line outside a table of contents: a table row when it
-      // has tabs, else text.
-      std::vector<std::string_view> cells;
-      std::string_view s = entry->source;
-      for (std::size_t tab; (tab = s.find('\t')) != std::string_view::npos; s.remove_prefix(tab + 1)) {
-        if (tab > 0) cells.push_back(s.substr(0, tab));
-      }
-      if (!s.empty()) cells.push_back(s);
-      if (cells.size() > 1) {
-        reader.table_row(entry->source, cells);
-      } else {
-        reader.text(entry->source);
-      }
     } else if (const auto* t = as<ast::Text>(line)) {
       reader.text(t->text);
     } else if (as<ast::Blank>(line) || as<ast::PageNumber>(line)) {

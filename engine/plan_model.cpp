@@ -63,7 +63,15 @@ std::optional<Role> role_of_nested(const BuildContext& ctx, std::string_view tit
   for (std::string_view end : {"：", ":", "。"}) {
     if (text::ends_with(title, end)) title.remove_suffix(end.size());
   }
-  const auto mentions = find_mentions(title);
+  // A year before the role word: 二〇三五年远景目标, 2025年目标.
+  const auto opens_with_numeral = [](std::string_view t) {
+    if (!t.empty() && t[0] >= '0' && t[0] <= '9') return true;
+    for (std::string_view d : {"〇", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}) {
+      if (text::starts_with(t, d)) return true;
+    }
+    return false;
+  };
+  const auto mentions = opens_with_numeral(title) ? find_mentions(title) : std::vector<ast::Mention>{};
   if (!mentions.empty() && mentions[0].source.data() == title.data() &&
       mentions[0].kind != ast::MentionKind::quantity) {
     title.remove_prefix(mentions[0].source.size());

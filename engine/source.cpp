@@ -81,8 +81,12 @@ Location SourceFile::location(std::size_t offset) const {
   const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   const auto index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
   const std::size_t start = line_starts_[index];
-  return Location{static_cast<std::uint32_t>(index + 1),
-                  static_cast<std::uint32_t>(code_points_before(offset) - code_points_before(start) + 1)};
+  // Short stretches are counted directly; long lines use the block table, so
+  // no lookup scans more than a few KiB.
+  const std::size_t column = offset - start <= 4 * kBlock
+                                 ? code_points(text_.substr(start, offset - start))
+                                 : code_points_before(offset) - code_points_before(start);
+  return Location{static_cast<std::uint32_t>(index + 1), static_cast<std::uint32_t>(column + 1)};
 }
 
 Location SourceFile::location(std::string_view piece) const {
@@ -99,8 +103,42 @@ std::string_view SourceFile::line(std::uint32_t number) const {
   return text_.substr(start, end - start);
 }
 
+namespace {
+
+/// True when every byte is part of a valid UTF-8 sequence and none is NUL:
+/// the fast check; positions are worked out only when it fails.
+bool valid_text(std::string_view s) {
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x01 && c < 0x80) {
+      ++i;
+      continue;
+    }
+    // Three-byte sequences (all CJK) checked inline: continuations, no
+    // overlong form, no surrogate.
+    if ((c & 0xF0) == 0xE0 && i + 2 < n) {
+      const auto c1 = static_cast<unsigned char>(s[i + 1]);
+      const auto c2 = static_cast<unsigned char>(s[i + 2]);
+      if ((c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80 && !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0)) {
+        i += 3;
+        continue;
+      }
+      return false;
+    }
+    const std::size_t len = sequence_length(s, i);
+    if (len == 0 || c == 0) return false;
+    i += len;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::optional<LoadError> check_utf8_text(std::string_view bytes) {
   if (bytes.substr(0, kBom.size()) == kBom) bytes.remove_prefix(kBom.size());
+  if (valid_text(bytes)) return std::nullopt;
   std::size_t line = 1;
   std::size_t column = 1;
   for (std::size_t i = 0; i < bytes.size();) {
@@ -144,7 +182,18 @@ std::optional<SourceFile> load_source(const std::string& path, LoadError& error)
     error = LoadError{std::string("cannot open: ") + std::strerror(errno)};
     return std::nullopt;
   }
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // One read of the whole file (its size is known); a pipe or special file
+  // whose size is not known is read in chunks.
+  std::string bytes;
+  const auto size = std::filesystem::is_regular_file(status) ? std::filesystem::file_size(path, ec) : 0;
+  if (!ec && size > 0) {
+    bytes.resize(size);
+    in.read(bytes.data(), static_cast<std::streamsize>(size));
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+  } else {
+    char chunk[65536];
+    while (in.read(chunk, sizeof chunk) || in.gcount() > 0) bytes.append(chunk, static_cast<std::size_t>(in.gcount()));
+  }
   if (in.bad()) {
     error = LoadError{"read error"};
     return std::nullopt;

@@ -14,4 +14,13 @@ BOOST_SPIRIT_DECLARE(document_type)
 
 parser::document_type const& document();
 
+/// A table-of-contents entry: text, then dot leaders or a tab, then a page
+/// number. Tried only on the lines after a 目录 line.
+namespace parser {
+struct toc_entry_class;
+using toc_entry_type = x3::rule<toc_entry_class, ast::TocEntry>;
+BOOST_SPIRIT_DECLARE(toc_entry_type)
+}  // namespace parser
+parser::toc_entry_type const& toc_entry();
+
 }  // namespace planlint::grammar

@@ -35,7 +35,6 @@ struct bullet_class : annotate_source {};
 struct box_header_class : annotate_source {};
 struct table_row_class : annotate_source {};
 struct toc_header_class : annotate_source {};
-struct toc_entry_class : annotate_source {};
 struct page_number_class : annotate_source {};
 struct blank_class : annotate_source {};
 struct text_class : annotate_source {};
@@ -48,7 +47,6 @@ x3::rule<bullet_class, ast::Bullet> const bullet = "bullet";
 x3::rule<box_header_class, ast::BoxHeader> const box_header = "box header";
 x3::rule<table_row_class, ast::TableRow> const table_row = "table row";
 x3::rule<toc_header_class, ast::TocHeader> const toc_header = "table of contents";
-x3::rule<toc_entry_class, ast::TocEntry> const toc_entry = "table of contents entry";
 x3::rule<page_number_class, ast::PageNumber> const page_number = "page number";
 x3::rule<blank_class, ast::Blank> const blank = "blank line";
 x3::rule<text_class, ast::Text> const text = "text line";
@@ -85,7 +83,7 @@ auto const page = raw[+digit];
 auto const toc_tail = (leader | +lit('\t')) >> page >> *hspace >> &line_end;
 // Only a dot, a tab or the lead byte of …, ·, ． can begin the tail.
 auto const not_tail_start = ~char_("\t.\xC2\xE2\xEF\r\n");
-auto const toc_entry_def = raw[*(not_tail_start | (char_ - toc_tail - eol_char))] >> toc_tail;
+auto const toc_entry_expr = lead >> raw[*(not_tail_start | (char_ - toc_tail - eol_char))] >> toc_tail;
 
 auto const dash_char = lit('-') | lit("—") | lit("－");
 auto const page_number_def = -(dash_char >> *hspace) >> raw[repeat(1, 4)[digit]] >> *hspace >>
@@ -94,27 +92,32 @@ auto const page_number_def = -(dash_char >> *hspace) >> raw[repeat(1, 4)[digit]]
 auto const blank_def = raw[x3::eps] >> &line_end;
 auto const text_def = rest_of_line;
 
-// Order matters: a table-of-contents entry starts like a heading, and a
-// heading or labelled line would otherwise be taken for plain text.
-auto const line_def = lead >> (page_number | toc_header | toc_entry | box_header | heading |
+// Order matters: a heading or labelled line would otherwise be taken for
+// plain text. Table-of-contents entries look like headings; the plan builder
+// reads them with toc_entry() after a 目录 line.
+auto const line_def = lead >> (page_number | toc_header | box_header | heading |
                                labelled_line | bullet | table_row | blank | text) >>
                       trailing >> line_end;
 
 auto const document_expr = *(!x3::eoi >> line);
 
-BOOST_SPIRIT_DEFINE(cells, labelled_groups, heading, labelled_line, bullet, box_header, table_row, toc_header, toc_entry, page_number, blank, text, line)
+BOOST_SPIRIT_DEFINE(cells, labelled_groups, heading, labelled_line, bullet, box_header, table_row, toc_header, page_number, blank, text, line)
 
 }  // namespace document_detail
 
 struct document_class {};
 document_type const document = "plan";
 auto const document_def = document_detail::document_expr;
-BOOST_SPIRIT_DEFINE(document)
+struct toc_entry_class : document_detail::annotate_source {};
+toc_entry_type const toc_entry = "table of contents entry";
+auto const toc_entry_def = document_detail::toc_entry_expr;
+BOOST_SPIRIT_DEFINE(document, toc_entry)
 
 }  // namespace planlint::grammar::parser
 
 namespace planlint::grammar {
 
 parser::document_type const& document() { return parser::document; }
+parser::toc_entry_type const& toc_entry() { return parser::toc_entry; }
 
 }  // namespace planlint::grammar

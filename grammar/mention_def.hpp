@@ -103,7 +103,10 @@ auto const quantity = number[set_number] >> *hspace >> raw[unit_word][set_unit];
 
 // Each alternative starts afresh: actions of a failed one leave no trace.
 auto const fresh = x3::eps[start];
-auto const mention_def = raw[(fresh >> range) | (fresh >> year_range) | (fresh >> date) |
+// Dates and ranges start with a year and a 年 or a range mark; only then are
+// they tried (a number with a unit is far more common in running text).
+auto const year_ahead = &(year_number >> *hspace >> (lit("年") | range_separator));
+auto const mention_def = raw[(year_ahead >> ((fresh >> range) | (fresh >> year_range) | (fresh >> date))) |
                              (fresh >> quantity)][set_source];
 auto const mentions_expr = *(mention | x3::omit[utf8_char]);
 

@@ -2,6 +2,8 @@
 // the grammars' configuration.
 #include "planlint/parse.hpp"
 
+#include <algorithm>
+
 #include "ast_adapted.hpp"
 #include "clause.hpp"
 #include "common.hpp"
@@ -56,6 +58,15 @@ std::optional<ast::Labelled> parse_labelled(std::string_view text) {
   return labelled;
 }
 
+std::optional<ast::TocEntry> parse_toc_entry(std::string_view line) {
+  ast::TocEntry entry;
+  char const* stop = nullptr;
+  if (!parse_prefix(line, grammar::toc_entry(), entry, &stop) || stop != line.data() + line.size()) {
+    return std::nullopt;
+  }
+  return entry;
+}
+
 std::vector<ast::Clause> split_clauses(std::string_view text) {
   std::vector<ast::Clause> out;
   parse_prefix(text, grammar::clauses(), out);
@@ -70,9 +81,21 @@ std::vector<ast::Mention> find_mentions(std::string_view text) {
 
 std::vector<ast::InlineLabelled> find_inline_labelled(std::string_view text) {
   std::vector<ast::InlineLabelled> out;
-  // Only an opening bracket can start a group: other bytes are skipped in runs.
-  const auto skip = x3::omit[+~x3::char_("(\xEF")];
-  parse_prefix(text, *(grammar::inline_labelled() | skip | x3::omit[grammar::common::utf8_char]), out);
+  // A group starts at an opening bracket: try the grammar there only.
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t ascii = text.find('(', at);
+    const std::size_t wide = text.find("（", at);
+    const std::size_t open = std::min(ascii, wide);
+    if (open == std::string_view::npos) break;
+    ast::InlineLabelled group;
+    char const* stop = nullptr;
+    if (parse_prefix(text.substr(open), grammar::inline_labelled(), group, &stop)) {
+      out.push_back(std::move(group));
+      at = static_cast<std::size_t>(stop - text.data());
+    } else {
+      at = open + (open == ascii ? 1 : std::string_view("（").size());
+    }
+  }
   return out;
 }
 

@@ -20,6 +20,8 @@ std::optional<ast::Document> parse_document(const SourceFile& source, Diagnostic
 /// Grammar pieces, used by the plan builder (and tested one by one).
 std::optional<ast::Marker> parse_marker(std::string_view text);  // whole marker prefix
 std::optional<ast::Labelled> parse_labelled(std::string_view text);
+/// A whole line as a table-of-contents entry (`一、总体要求.....4`).
+std::optional<ast::TocEntry> parse_toc_entry(std::string_view line);
 std::vector<ast::Clause> split_clauses(std::string_view text);
 std::vector<ast::Mention> find_mentions(std::string_view text);
 std::vector<ast::InlineLabelled> find_inline_labelled(std::string_view text);

@@ -15,7 +15,7 @@ namespace data = boost::unit_test::data;
 namespace {
 
 // Index of the alternative in ast::Line.
-enum Kind { blank, page_number, toc_header, toc_entry, heading, labelled, bullet, box, table, text };
+enum Kind { blank, page_number, toc_header, heading, labelled, bullet, box, table, text };
 
 struct LineCase {
   std::string text;
@@ -30,8 +30,6 @@ const LineCase kLines[] = {
     {"- 3 -", page_number},
     {"目 录", toc_header},
     {"目录", toc_header},
-    {"（一）指导思想.....\t9", toc_entry},
-    {"7. 强化保护技术支撑。\t15", toc_entry},
     {"一、指导思想", heading},
     {"[bookmark: _Toc439805161]一、指导思想", heading},
     {"**一、总体要求**", heading},
@@ -62,6 +60,17 @@ BOOST_AUTO_TEST_SUITE(grammar_document)
 
 BOOST_DATA_TEST_CASE(classifies_each_kind_of_line, data::make(kLines), c) {
   BOOST_TEST(kind_of(c.text) == c.kind, c.text);
+}
+
+BOOST_AUTO_TEST_CASE(table_of_contents_entries) {
+  const auto a = planlint::parse_toc_entry("（一）指导思想.....\t9");
+  BOOST_TEST_REQUIRE(a.has_value());
+  BOOST_TEST(std::string(a->text) == "（一）指导思想");
+  BOOST_TEST(std::string(a->page) == "9");
+  BOOST_TEST(planlint::parse_toc_entry("7. 强化保护技术支撑。\t15").has_value());
+  BOOST_TEST(planlint::parse_toc_entry("三、主要任务……12").has_value());
+  BOOST_TEST(!planlint::parse_toc_entry("一、总体要求").has_value());
+  BOOST_TEST(!planlint::parse_toc_entry("每万人口发明专利拥有量\t78\t82\t预期性").has_value());
 }
 
 BOOST_AUTO_TEST_CASE(every_line_is_kept_with_crlf_and_bom) {

@@ -73,7 +73,7 @@ struct TocHeader {  // 目录 / 目 录
   std::string_view text;
 };
 
-struct TocEntry {  // text, dot leaders or a tab, page number
+struct TocEntry {  // text, dot leaders or a tab, page number (read after a 目录 line)
   std::string_view source;
   std::string_view text;
   std::string_view page;
@@ -100,8 +100,8 @@ struct LabelledLine {
   std::vector<Labelled> groups;
 };
 
-using Line = x3::variant<Blank, PageNumber, TocHeader, TocEntry, Heading, LabelledLine, Bullet,
-                         BoxHeader, TableRow, Text>;
+using Line = x3::variant<Blank, PageNumber, TocHeader, Heading, LabelledLine, Bullet, BoxHeader,
+                         TableRow, Text>;
 
 struct Document {
   std::vector<Line> lines;
