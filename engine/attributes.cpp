@@ -137,19 +137,19 @@ std::vector<Vertex> rel_unit_tasks(const PlanGraph& g, Vertex v) {
 
 // ------------------------------------------------------------------ attributes
 
-Value a_title(const NodeData& d) { return d.title; }
-Value a_text(const NodeData& d) { return d.text.empty() ? d.title : d.text; }
-Value a_kind(const NodeData& d) { return d.plan_kind; }
-Value a_issuer(const NodeData& d) { return d.issuer; }
-Value a_date(const NodeData& d) { return d.date; }
+Value a_title(const NodeData& d) { return std::string(d.title); }
+Value a_text(const NodeData& d) { return node_text(d); }
+Value a_kind(const NodeData& d) { return std::string(d.plan_kind); }
+Value a_issuer(const NodeData& d) { return std::string(d.issuer); }
+Value a_date(const NodeData& d) { return std::string(d.date); }
 Value a_role(const NodeData& d) { return std::string(to_string(d.role)); }
 Value a_level(const NodeData& d) { return static_cast<double>(d.level); }
-Value a_number(const NodeData& d) { return d.number; }
+Value a_number(const NodeData& d) { return std::string(d.number); }
 Value a_line(const NodeData& d) { return static_cast<double>(d.where.line); }
 Value a_measured(const NodeData& d) { return d.measured; }
 Value a_deadline(const NodeData& d) { return static_cast<double>(d.deadline); }
-Value a_from(const NodeData& d) { return d.from; }
-Value a_to(const NodeData& d) { return d.to; }
+Value a_from(const NodeData& d) { return std::string(d.from); }
+Value a_to(const NodeData& d) { return std::string(d.to); }
 Value a_present(const NodeData& d) { return d.present; }
 
 }  // namespace

@@ -121,17 +121,19 @@ int run_outline(const Options& options, std::ostream& out, std::ostream& err) {
   }
   int status = kExitOk;
   std::vector<OutlineEntry> entries;
+  std::vector<std::unique_ptr<SourceFile>> sources;  // the plans point into them
   bool first = true;
   for (const auto& path : options.inputs) {
     LoadError error;
-    auto source = load_source(path, error);
-    if (!source) {
+    auto loaded = load_source(path, error);
+    if (!loaded) {
       err << path << ": error: " << error.message << '\n';
       entries.push_back(OutlineEntry{path, error.message});
       status = kExitError;
       continue;
     }
-    Checked c = read_plan(*source, *rules);
+    const SourceFile& source = *sources.emplace_back(std::make_unique<SourceFile>(std::move(*loaded)));
+    Checked c = read_plan(source, *rules);
     print_diagnostics(c.notes, err);
     if (!c.plan) {
       err << path << ": error: " << c.error << '\n';

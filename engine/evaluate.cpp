@@ -343,8 +343,7 @@ std::string expand_template(std::string_view text, const PlanGraph& g, Vertex v)
   for_each_placeholder(text, [&](std::string_view name, std::size_t start, std::size_t end) {
     out += text.substr(done, start - done);
     if (name == "excerpt") {
-      const NodeData& d = g[v];
-      out += text::excerpt(d.text.empty() ? d.title : d.text, kExcerpt);
+      out += text::excerpt(node_text(g[v]), kExcerpt);
     } else {
       out += to_text(read_path(placeholder_path(name), g, v));
     }

@@ -3,9 +3,12 @@
 #include <boost/property_map/dynamic_property_map.hpp>
 #include <boost/property_map/function_property_map.hpp>
 
+#include <functional>
 #include <ostream>
+#include <set>
 
 #include "planlint/graph.hpp"
+#include "planlint/outline.hpp"
 
 namespace planlint {
 
@@ -25,37 +28,60 @@ std::string_view to_string(NodeKind kind) {
 namespace {
 
 /// Adds vertices and edges for one section and what it holds.
+/// Numbered target items and stage sections are already their targets and
+/// stages (as in the outline); they are not sections of their own.
+bool listed_in_parent(const Section& parent, const Section& c) {
+  return child_shape(parent, c) == ChildShape::listed;
+}
+
+/// How many vertices the graph of a plan has, so that it is made at its
+/// size at once rather than grown by doubling.
+std::size_t vertex_count(const Plan& plan) {
+  std::size_t n = 1 + plan.attachments.size();
+  std::set<std::string_view> units;
+  std::function<void(const Section&)> count = [&](const Section& s) {
+    ++n;
+    n += s.targets.size() + s.stages.size();
+    for (const auto& u : s.task_units) units.insert(u.name);
+    for (const auto& c : s.children) {
+      if (!listed_in_parent(s, c)) count(c);
+    }
+  };
+  for (const auto& s : plan.sections) count(s);
+  return n + units.size();
+}
+
 class GraphBuilder {
  public:
   explicit GraphBuilder(PlanGraph& g) : g_(g) {}
 
   void section(const Section& s, Vertex parent);
+  Vertex add_free(NodeData data) {
+    const Vertex v = next_++;
+    g_[v] = std::move(data);
+    return v;
+  }
 
  private:
   Vertex add(NodeData data, Vertex parent) {
-    const Vertex v = boost::add_vertex(std::move(data), g_);
+    const Vertex v = add_free(std::move(data));
     boost::add_edge(parent, v, EdgeData{EdgeKind::contains, UnitRole::support, false}, g_);
     return v;
   }
-  Vertex unit(const std::string& name, Location where) {
+  Vertex unit(std::string_view name, Location where) {
     auto [it, inserted] = units_.try_emplace(name, Vertex{});
     if (inserted) {
       NodeData d;
       d.kind = NodeKind::unit;
       d.title = name;
       d.where = where;
-      it->second = boost::add_vertex(std::move(d), g_);
+      it->second = add_free(std::move(d));
     }
     return it->second;
   }
-  static std::string paragraphs_text(const Section& s) {
-    std::string text;
-    for (const auto& p : s.paragraphs) text += p.text;
-    return text;
-  }
-
   PlanGraph& g_;
-  std::map<std::string, Vertex> units_;
+  Vertex next_ = 1;  // vertex 0 is the plan
+  std::map<std::string_view, Vertex> units_;
 };
 
 void GraphBuilder::section(const Section& s, Vertex parent) {
@@ -63,7 +89,7 @@ void GraphBuilder::section(const Section& s, Vertex parent) {
   d.kind = s.task ? NodeKind::task : NodeKind::section;
   d.where = s.where;
   d.title = s.title;
-  d.text = paragraphs_text(s);
+  d.section = &s;
   d.number = s.number;
   d.role = s.role;
   d.level = s.level;
@@ -99,29 +125,32 @@ void GraphBuilder::section(const Section& s, Vertex parent) {
     previous = sv;
   }
   for (const auto& c : s.children) {
-    // Numbered target items and stage sections are already their targets
-    // and stages; they are not sections of their own in the graph.
-    const bool listed = c.children.empty() && !c.task &&
-                        ((c.role == Role::goals && s.role == Role::goals && !c.role_heading) ||
-                         (c.role == Role::timeline && s.role == Role::timeline));
-    if (!listed) section(c, v);
+    if (!listed_in_parent(s, c)) section(c, v);
   }
 }
 
 std::string node_label(const NodeData& d) {
   switch (d.kind) {
-    case NodeKind::plan: return d.title;
-    case NodeKind::unit: return d.title;
-    case NodeKind::task: return d.number + ". " + d.title;
-    case NodeKind::target: return std::string(d.measured ? "目标(量化) " : "目标 ") + d.title.substr(0, 60);
-    default: return d.title;
+    case NodeKind::task: return std::string(d.number) + ". " + std::string(d.title);
+    case NodeKind::target:
+      return std::string(d.measured ? "目标(量化) " : "目标 ") + std::string(d.title.substr(0, 60));
+    default: return std::string(d.title);
   }
 }
 
 }  // namespace
 
+std::string node_text(const NodeData& d) {
+  if (d.section) {
+    std::string text;
+    for (const auto& p : d.section->paragraphs) text += p.text;
+    return text.empty() ? std::string(d.title) : text;
+  }
+  return std::string(d.text.empty() ? d.title : d.text);
+}
+
 PlanGraph build_graph(const Plan& plan) {
-  PlanGraph g;
+  PlanGraph g(vertex_count(plan));
   g[boost::graph_bundle].path = plan.path;
   NodeData root;
   root.kind = NodeKind::plan;
@@ -130,7 +159,8 @@ PlanGraph build_graph(const Plan& plan) {
   root.plan_kind = plan.kind;
   root.issuer = plan.issuer;
   root.date = plan.date;
-  const Vertex p = boost::add_vertex(std::move(root), g);
+  const Vertex p = 0;
+  g[p] = std::move(root);
   GraphBuilder builder(g);
   for (const auto& s : plan.sections) builder.section(s, p);
   for (const auto& a : plan.attachments) {
@@ -139,7 +169,7 @@ PlanGraph build_graph(const Plan& plan) {
     d.where = a.where;
     d.title = a.title;
     d.present = a.present;
-    const Vertex v = boost::add_vertex(std::move(d), g);
+    const Vertex v = builder.add_free(std::move(d));
     boost::add_edge(p, v, EdgeData{EdgeKind::contains, UnitRole::support, false}, g);
   }
   return g;

@@ -87,7 +87,7 @@ void OutlineWriter::section(const Section& s) {
   p_.OpenElement("section");
   at(s.where);
   p_.PushAttribute("level", s.level);
-  p_.PushAttribute("number", s.number.c_str());
+  p_.PushAttribute("number", std::string(s.number).c_str());
   p_.PushAttribute("style", style_of(s.style).c_str());
   p_.PushAttribute("role", std::string(to_string(s.role)).c_str());
   p_.PushAttribute("title", s.title.c_str());
@@ -112,7 +112,7 @@ void OutlineWriter::section(const Section& s) {
 void OutlineWriter::task(const Section& t) {
   p_.OpenElement("task");
   at(t.where);
-  p_.PushAttribute("number", t.number.c_str());
+  p_.PushAttribute("number", std::string(t.number).c_str());
   p_.PushAttribute("title", t.title.c_str());
   for (const auto& u : t.task_units) {
     p_.OpenElement("unit");

@@ -15,17 +15,10 @@ namespace planlint::detail {
 
 namespace {
 
-/// A section while the body is read: its parent is an index, so the list can
-/// grow without invalidating anything; the tree is assembled at the end.
-struct FlatSection {
-  Section section;
-  std::optional<std::size_t> parent;
-  std::vector<std::size_t> children;
-};
-
-/// Where new text goes: the preamble, a section, or a box in a section.
+/// Where new text goes: the preamble, the current section, or the last box
+/// of the current section.
 struct Container {
-  std::optional<std::size_t> section;  // none: the preamble
+  bool section = false;  // false: the preamble
   bool in_box = false;
 };
 
@@ -40,32 +33,41 @@ class BodyReader {
   void table_row(std::string_view source, const std::vector<std::string_view>& cells);
   void break_flow() { open_ = false; table_open_ = false; }
   void blank() { table_open_ = false; }
-  void finish();
 
  private:
   std::vector<Paragraph>& paragraphs();
   std::vector<Table>& tables();
   void add_fragment(Paragraph& p, std::string_view fragment);
   void inline_units(std::string_view fragment);
+  /// The open section at `depth` of the path (0: outermost).
+  Section& open_section(std::size_t depth);
+  Section& current() { return open_section(path_.size() - 1); }
 
   const BuildContext& ctx_;
   Plan& plan_;
-  std::vector<FlatSection> flat_;
-  std::vector<std::size_t> top_;
-  std::vector<std::size_t> path_;  // open sections, outermost first
+  // The open sections as child positions from the plan down: the tree is
+  // built in place, and a section is found by walking at most one position
+  // per numbering style, so nothing is copied or re-linked afterwards.
+  std::vector<std::size_t> path_;
   Container here_;
   bool open_ = false;        // the last paragraph may be continued
   bool table_open_ = false;  // the last table may take more rows
 };
 
+Section& BodyReader::open_section(std::size_t depth) {
+  Section* s = &plan_.sections[path_[0]];
+  for (std::size_t k = 1; k <= depth; ++k) s = &s->children[path_[k]];
+  return *s;
+}
+
 std::vector<Paragraph>& BodyReader::paragraphs() {
   if (!here_.section) return plan_.preamble;
-  Section& s = flat_[*here_.section].section;
+  Section& s = current();
   return here_.in_box ? s.boxes.back().paragraphs : s.paragraphs;
 }
 
 std::vector<Table>& BodyReader::tables() {
-  Section& s = flat_[*here_.section].section;
+  Section& s = current();
   return here_.in_box ? s.boxes.back().tables : s.tables;
 }
 
@@ -74,17 +76,21 @@ void BodyReader::heading(const ast::Heading& h, ast::NumberStyle style) {
   // a style not open nests under the current heading. Plans differ in their
   // ladders (一、（一）1. or 第一章 第一节 第一条), and one plan may skip a rung in
   // one part (一、 1.) and not in another (二、（一）1.).
-  const auto open = std::find_if(path_.begin(), path_.end(),
-                                 [&](std::size_t i) { return flat_[i].section.style == style; });
-  path_.erase(open, path_.end());
+  for (std::size_t depth = 0; depth < path_.size(); ++depth) {
+    if (open_section(depth).style == style) {
+      path_.resize(depth);
+      break;
+    }
+  }
   const auto level = static_cast<unsigned>(path_.size() + 1);
-  FlatSection f;
-  Section& s = f.section;
+  std::vector<Section>& siblings = path_.empty() ? plan_.sections : current().children;
+  path_.push_back(siblings.size());
+  Section& s = siblings.emplace_back();
   s.where = ctx_.source.location(h.marker.source);
   s.level = level;
   s.style = style;
-  s.marker = std::string(h.marker.source);
-  s.number = std::string(h.marker.numeral);
+  s.marker = h.marker.source;
+  s.number = h.marker.numeral;
   s.value = h.marker.value;
   s.title_source = text::trim(h.title);
   // A unit list in brackets in the title (1．加强协同（责任单位：区科委）) gives
@@ -101,16 +107,7 @@ void BodyReader::heading(const ast::Heading& h, ast::NumberStyle style) {
   }
   s.title = text::clean(title);
   s.units = std::move(title_units);
-  if (!path_.empty()) f.parent = path_.back();
-  const std::size_t index = flat_.size();
-  flat_.push_back(std::move(f));
-  if (flat_[index].parent) {
-    flat_[*flat_[index].parent].children.push_back(index);
-  } else {
-    top_.push_back(index);
-  }
-  path_.push_back(index);
-  here_ = Container{index, false};
+  here_ = Container{true, false};
   open_ = false;
   table_open_ = false;
   // An inline heading's body is its first paragraph.
@@ -144,7 +141,7 @@ void BodyReader::inline_units(std::string_view fragment) {
   if (!here_.section) return;
   for (const auto& group : find_inline_labelled(fragment)) {
     for (const auto& list : group.groups) {
-      read_units(ctx_, list, flat_[*here_.section].section.units);
+      read_units(ctx_, list, current().units);
     }
   }
 }
@@ -172,7 +169,7 @@ void BodyReader::units(const ast::Labelled& list) {
   open_ = false;
   table_open_ = false;
   if (!here_.section) return;
-  read_units(ctx_, list, flat_[*here_.section].section.units);
+  read_units(ctx_, list, current().units);
 }
 
 void BodyReader::box(const ast::BoxHeader& b) {
@@ -183,7 +180,7 @@ void BodyReader::box(const ast::BoxHeader& b) {
   box.where = ctx_.source.location(b.source);
   box.number = std::string(b.number);
   box.title = text::clean(b.title);
-  flat_[*here_.section].section.boxes.push_back(std::move(box));
+  current().boxes.push_back(std::move(box));
   here_.in_box = true;
 }
 
@@ -212,15 +209,6 @@ void BodyReader::table_row(std::string_view source, const std::vector<std::strin
   table_open_ = true;
 }
 
-void BodyReader::finish() {
-  // Assemble the tree bottom-up: children are always after their parent.
-  for (std::size_t i = flat_.size(); i-- > 0;) {
-    for (std::size_t c : flat_[i].children) {
-      flat_[i].section.children.push_back(std::move(flat_[c].section));
-    }
-  }
-  for (std::size_t t : top_) plan_.sections.push_back(std::move(flat_[t].section));
-}
 
 /// Numbering styles that a slip of the keyboard turns into each other:
 /// （一）/（1） and 一、/1．
@@ -233,14 +221,14 @@ bool same_family(ast::NumberStyle a, ast::NumberStyle b) {
 /// The style each body heading stands for. A lone heading whose value
 /// continues the sequence of a sibling style between two of its members
 /// (（一） （2） （三）) is a numbering slip: it takes the sequence's style.
-std::map<std::size_t, ast::NumberStyle> heading_styles(const BuildContext& ctx, const ast::Document& doc,
+std::vector<ast::NumberStyle> heading_styles(const BuildContext& ctx, const ast::Document& doc,
                                                        const Regions& r) {
   std::vector<std::pair<std::size_t, const ast::Heading*>> headings;
   for (std::size_t i = r.body_begin; i < r.body_end; ++i) {
     if (r.in_toc[i]) continue;
     if (const auto* h = as<ast::Heading>(doc.lines[i])) headings.emplace_back(i, h);
   }
-  std::map<std::size_t, ast::NumberStyle> styles;
+  std::vector<ast::NumberStyle> styles(doc.lines.size(), ast::NumberStyle::dun);
   // Index of the nearest heading of each style before (after) heading k, in
   // two linear passes; kNone when there is none.
   constexpr std::size_t kNone = static_cast<std::size_t>(-1);
@@ -347,7 +335,6 @@ void read_body(const BuildContext& ctx, const ast::Document& doc, const Regions&
       reader.break_flow();
     }
   }
-  reader.finish();
 }
 
 }  // namespace planlint::detail

@@ -18,22 +18,28 @@ enum class NodeKind { plan, section, task, target, stage, attachment, unit };
 std::string_view to_string(NodeKind kind);
 
 /// What a vertex knows: where it came from and its attributes. Fields a kind
-/// does not have stay empty.
+/// does not have stay empty. Texts are views into the Plan the graph was
+/// built from, which must outlive it.
 struct NodeData {
   NodeKind kind = NodeKind::plan;
   Location where;
-  std::string title;   // plan/section/task title, stage and unit name, attachment title
-  std::string text;    // target text; task and section text
-  std::string number;  // "一", "3"
-  std::string plan_kind;  // plan: 实施方案 …
-  std::string issuer, date;
+  std::string_view title;   // plan/section/task title, stage and unit name, attachment title
+  std::string_view text;    // a target's text
+  const Section* section = nullptr;  // sections and tasks: their text is read from here
+  std::string_view number;  // "一", "3"
+  std::string_view plan_kind;  // plan: 实施方案 …
+  std::string_view issuer, date;
   Role role = Role::other;  // sections (tasks, targets, stages: of their section)
   unsigned level = 0;
   bool measured = false;
   unsigned deadline = 0;
-  std::string from, to;
+  std::string_view from, to;
   bool present = false;
 };
+
+/// The running text of a node: a section's paragraphs, a target's text, or
+/// else its title.
+std::string node_text(const NodeData& d);
 
 enum class EdgeKind { contains, responsible, next_stage };
 

@@ -89,8 +89,8 @@ struct Section {
   Location where;
   unsigned level = 0;  // 1 for the plan's outermost numbering style
   ast::NumberStyle style = ast::NumberStyle::dun;
-  std::string marker;  // as written: "（一）"
-  std::string number;  // "一"
+  std::string_view marker;  // as written: "（一）" (a view into the source)
+  std::string_view number;  // "一"
   unsigned value = 0;  // 1
   std::string title;
   std::string_view title_source;  // the title as it stands in the source
@@ -131,6 +131,8 @@ struct Plan {
 
 /// Reads the plan model from a parsed document. Problems that do not stop the
 /// reading (no numbered sections, a numbering slip) go to `sink` as warnings.
+/// The plan holds views into `source` (markers, spans): keep it alive as
+/// long as the plan.
 Plan build_plan(const SourceFile& source, const ast::Document& document,
                 const Lexicons& lexicons, DiagnosticSink& sink);
 

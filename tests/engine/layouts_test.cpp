@@ -86,7 +86,7 @@ const Layout& layout(const std::string& file) {
   throw std::runtime_error("no layout row " + file);
 }
 
-planlint::Plan load(const std::string& file) {
+planlint::testing::OwnedPlan load(const std::string& file) {
   return planlint::testing::plan_from_fixture("fixtures/layouts/" + file + ".txt");
 }
 
@@ -398,7 +398,7 @@ BOOST_AUTO_TEST_CASE(circled_under_paren_arabic_inherit_units) {
   // ① and ② under （1）开展专利导航 inherit its inline 牵头/配合 units (line 27).
   unsigned circled = 0;
   for (const auto* t : tasks_of(plan)) {
-    if (!starts_with(t->marker, "①") && !starts_with(t->marker, "②")) continue;
+    if (!starts_with(std::string(t->marker), "①") && !starts_with(std::string(t->marker), "②")) continue;
     ++circled;
     BOOST_TEST_REQUIRE(t->task_units.size() == 3u);
     BOOST_TEST(t->task_units[0].name == "区市场监管局");
@@ -475,7 +475,7 @@ BOOST_AUTO_TEST_CASE(crlf_bom_same_as_lf_twin) {
   const auto outline = [](const planlint::Plan& p) {
     std::vector<Row> rows;
     planlint::for_each_section(p.sections, [&](const planlint::Section& s, const planlint::Section*) {
-      rows.emplace_back(s.where.line, s.marker, s.title, std::string(planlint::to_string(s.role)), s.task);
+      rows.emplace_back(s.where.line, std::string(s.marker), s.title, std::string(planlint::to_string(s.role)), s.task);
     });
     return rows;
   };

@@ -28,15 +28,18 @@ RuleSet builtin_rules() {
   return rules;
 }
 
-Plan plan_from_text(const std::string& path, const std::string& text) {
-  const SourceFile source(path, text);
+OwnedPlan plan_from_text(const std::string& path, const std::string& text) {
+  auto source = std::make_shared<const SourceFile>(path, text);
   DiagnosticList notes;
-  const auto document = parse_document(source, notes);
+  const auto document = parse_document(*source, notes);
   if (!document) throw std::runtime_error("parse failed: " + path);
-  return build_plan(source, *document, builtin_rules().lexicons, notes);
+  OwnedPlan owned;
+  static_cast<Plan&>(owned) = build_plan(*source, *document, builtin_rules().lexicons, notes);
+  owned.source = std::move(source);
+  return owned;
 }
 
-Plan plan_from_fixture(const std::string& relative) {
+OwnedPlan plan_from_fixture(const std::string& relative) {
   return plan_from_text(relative, read_file(source_path(relative)));
 }
 

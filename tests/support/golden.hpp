@@ -2,6 +2,7 @@
 // comparing output with golden files byte for byte.
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "planlint/plan.hpp"
@@ -17,10 +18,16 @@ std::string read_file(const std::string& path);
 /// The built-in rule set (lexicons), loaded once per call.
 RuleSet builtin_rules();
 
+/// A plan together with the source it points into (a Plan holds views into
+/// its SourceFile, which must outlive it).
+struct OwnedPlan : Plan {
+  std::shared_ptr<const SourceFile> source;
+};
+
 /// Source text → plan model, with the built-in lexicons. `path` is what the
 /// plan reports as its path.
-Plan plan_from_text(const std::string& path, const std::string& text);
-Plan plan_from_fixture(const std::string& relative);
+OwnedPlan plan_from_text(const std::string& path, const std::string& text);
+OwnedPlan plan_from_fixture(const std::string& relative);
 
 /// Compares `actual` with the golden file; when they differ, returns a
 /// message naming the first differing line (empty when equal). With the
