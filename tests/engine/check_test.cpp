@@ -192,6 +192,13 @@ BOOST_AUTO_TEST_CASE(a_user_rule_file_adds_overrides_and_disables) {
   fs::remove_all(dir);
 }
 
+BOOST_AUTO_TEST_CASE(a_text_that_is_not_a_plan_gets_a_warning_not_plan_findings) {
+  const Run r = check({"fixtures/bad/not-a-plan.txt"});
+  BOOST_TEST(r.status == planlint::kExitOk);
+  BOOST_TEST(r.err.find("warning: no numbered sections") != std::string::npos);
+  BOOST_TEST(r.out == "1 file, 0 errors, 0 warnings, 0 infos\n");
+}
+
 BOOST_AUTO_TEST_CASE(caret_counts_wide_characters_twice) {
   const Run r = check({"fixtures/plans/tongzhou-ip-pilot-2024.txt"});
   // tongzhou line 21: [bookmark: _GoBack]通州区… — the title starts at column 20,
