@@ -1,5 +1,6 @@
 #pragma once
 
+#include "annotation.hpp"
 #include "ast_adapted.hpp"
 #include "clause.hpp"
 #include "common.hpp"
@@ -11,14 +12,6 @@ namespace clause_detail {
 using namespace common;
 using x3::raw;
 
-struct annotate_source {
-  template <typename Iterator, typename Context, typename Node>
-  void on_success(Iterator const& first, Iterator const& last, Node& node, Context const&) {
-    if constexpr (requires { node.source = std::string_view(); }) {
-      node.source = std::string_view(first, static_cast<std::size_t>(last - first));
-    }
-  }
-};
 
 // ---------------------------------------------------------------- Rule IDs
 struct clause_class : annotate_source {};

@@ -2,6 +2,7 @@
 
 #include <type_traits>
 
+#include "annotation.hpp"
 #include "ast_adapted.hpp"
 #include "common.hpp"
 #include "document.hpp"
@@ -16,17 +17,6 @@ using namespace common;
 using x3::attr;
 using x3::raw;
 using x3::repeat;
-
-// ---------------------------------------------------------------- Annotation
-/// Records in each node the stretch of source it was parsed from.
-struct annotate_source {
-  template <typename Iterator, typename Context, typename Node>
-  void on_success(Iterator const& first, Iterator const& last, Node& node, Context const&) {
-    if constexpr (requires { node.source = std::string_view(); }) {
-      node.source = std::string_view(first, static_cast<std::size_t>(last - first));
-    }
-  }
-};
 
 // ---------------------------------------------------------------- Rule IDs
 struct heading_class : annotate_source {};
@@ -108,7 +98,7 @@ BOOST_SPIRIT_DEFINE(cells, labelled_groups, heading, labelled_line, bullet, box_
 struct document_class {};
 document_type const document = "plan";
 auto const document_def = document_detail::document_expr;
-struct toc_entry_class : document_detail::annotate_source {};
+struct toc_entry_class : annotate_source {};
 toc_entry_type const toc_entry = "table of contents entry";
 auto const toc_entry_def = document_detail::toc_entry_expr;
 BOOST_SPIRIT_DEFINE(document, toc_entry)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "annotation.hpp"
 #include "ast_adapted.hpp"
 #include "common.hpp"
 #include "labelled.hpp"
@@ -12,12 +13,6 @@ using namespace common;
 using x3::raw;
 using x3::repeat;
 
-struct annotate_source {
-  template <typename Iterator, typename Context, typename Node>
-  void on_success(Iterator const& first, Iterator const& last, Node& node, Context const&) {
-    node.source = std::string_view(first, static_cast<std::size_t>(last - first));
-  }
-};
 
 // ---------------------------------------------------------------- Rule IDs
 
@@ -43,10 +38,10 @@ auto const inline_labelled_expr =
 
 }  // namespace labelled_detail
 
-struct labelled_class : labelled_detail::annotate_source {};
+struct labelled_class : annotate_source {};
 labelled_type const labelled = "labelled list";
 auto const labelled_def = labelled_detail::labelled_expr;
-struct inline_labelled_class : labelled_detail::annotate_source {};
+struct inline_labelled_class : annotate_source {};
 inline_labelled_type const inline_labelled = "parenthesised labelled list";
 auto const inline_labelled_def = labelled_detail::inline_labelled_expr;
 BOOST_SPIRIT_DEFINE(labelled, inline_labelled)

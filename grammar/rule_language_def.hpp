@@ -2,6 +2,7 @@
 
 #include <boost/fusion/include/at_c.hpp>
 
+#include "annotation.hpp"
 #include "ast_adapted.hpp"
 #include "rule_language.hpp"
 
@@ -43,14 +44,6 @@ using x3::raw;
 using Op = ast::Expr::Op;
 
 // ---------------------------------------------------------------- Annotation and errors
-struct annotate_source {
-  template <typename Iterator, typename Context, typename Node>
-  void on_success(Iterator const& first, Iterator const& last, Node& node, Context const&) {
-    if constexpr (requires { node.source = std::string_view(); }) {
-      node.source = std::string_view(first, static_cast<std::size_t>(last - first));
-    }
-  }
-};
 
 /// Only the outermost rule handles errors: it records the position and the
 /// name of what was expected; parse_rule_file turns that into a diagnostic.
