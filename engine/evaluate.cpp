@@ -291,10 +291,21 @@ void for_each_placeholder(std::string_view text, F&& f) {
   }
 }
 
-ast::Expr placeholder_path(std::string_view name) {
+/// A placeholder as an expression: `title`, `plan.kind`, or `count(units)`.
+ast::Expr placeholder_expr(std::string_view name) {
   ast::Expr e;
-  e.op = Op::path;
   e.source = name;
+  if (text::starts_with(name, "count(") && text::ends_with(name, ")")) {
+    e.op = Op::call;
+    e.text = "count";
+    ast::Expr relation;
+    relation.op = Op::path;
+    relation.source = name.substr(6, name.size() - 7);
+    relation.words.emplace_back(relation.source);
+    e.args.push_back(std::move(relation));
+    return e;
+  }
+  e.op = Op::path;
   for (std::size_t start = 0;;) {
     const std::size_t dot = name.find('.', start);
     e.words.emplace_back(name.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start));
@@ -326,10 +337,11 @@ bool check_template(std::string_view text, Scope scope, const SourceFile& file, 
     if (name == "excerpt") return;
     DiagnosticList problems;
     Checker checker(file, none, regexes, problems);
-    if (!checker.check(placeholder_path(name), scope)) {
+    if (!checker.check(placeholder_expr(name), scope)) {
       sink.report(Diagnostic{file.path(), file.location(at), "rule-check", Severity::error,
                              "unknown placeholder {" + std::string(name) + "} for a " +
-                                 std::string(to_string(scope)) + " (known: excerpt, " + names_in(scope) + ")",
+                                 std::string(to_string(scope)) + " (known: excerpt, " + names_in(scope) +
+                                 ", count(" + relations_in(scope) + "))",
                              ""});
       ok = false;
     }
@@ -337,7 +349,7 @@ bool check_template(std::string_view text, Scope scope, const SourceFile& file, 
   return ok;
 }
 
-std::string expand_template(std::string_view text, const PlanGraph& g, Vertex v) {
+std::string expand_template(std::string_view text, const PlanGraph& g, Vertex v, const RuleEnvironment& env) {
   std::string out;
   std::size_t done = 0;
   for_each_placeholder(text, [&](std::string_view name, std::size_t start, std::size_t end) {
@@ -345,7 +357,7 @@ std::string expand_template(std::string_view text, const PlanGraph& g, Vertex v)
     if (name == "excerpt") {
       out += text::excerpt(node_text(g[v]), kExcerpt);
     } else {
-      out += to_text(read_path(placeholder_path(name), g, v));
+      out += to_text(evaluate(placeholder_expr(name), g, v, env));
     }
     done = end;
   });
@@ -365,8 +377,8 @@ void evaluate_rules(const std::vector<Rule>& rules, const PlanGraph& g, const Ru
       if (truthy(evaluate(rule.require, g, v, env))) continue;
       Location where = g[v].where;
       if (where.line == 0) where = Location{1, 1};
-      sink.report(Diagnostic{path, where, rule.id, rule.severity, expand_template(rule.message, g, v),
-                             expand_template(rule.hint, g, v)});
+      sink.report(Diagnostic{path, where, rule.id, rule.severity, expand_template(rule.message, g, v, env),
+                             expand_template(rule.hint, g, v, env)});
     }
   }
 }

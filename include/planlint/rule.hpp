@@ -108,12 +108,12 @@ std::optional<ValueType> check_expr(const ast::Expr& e, Scope scope, const Sourc
                                     DiagnosticSink& sink);
 
 /// Checks a message template: each {name} must be an attribute path of the
-/// scope, or `excerpt`.
+/// scope (`title`, `plan.kind`), `excerpt`, or `count(relation)`.
 bool check_template(std::string_view text, Scope scope, const SourceFile& file,
                     std::string_view at, DiagnosticSink& sink);
 
 Value evaluate(const ast::Expr& e, const PlanGraph& g, Vertex v, const RuleEnvironment& env);
-std::string expand_template(std::string_view text, const PlanGraph& g, Vertex v);
+std::string expand_template(std::string_view text, const PlanGraph& g, Vertex v, const RuleEnvironment& env);
 
 /// Applies every enabled rule to every node of its scope; a finding is a
 /// node whose `when` holds and whose `require` does not.

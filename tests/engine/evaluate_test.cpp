@@ -47,7 +47,8 @@ const CheckCase kRejected[] = {
     {rule("task", "units > 0"), 4, 11,
      "“units” is a relation; use it in count(units), any(units, …) or all(units, …)"},
     {rule("task", "true", "任务{titel}"), 5, 11,
-     "unknown placeholder {titel} for a task (known: excerpt, line, number, role, text, title)"},
+     "unknown placeholder {titel} for a task (known: excerpt, line, number, role, text, title, "
+     "count(lead-units, own-units, parent, plan, units))"},
     {"rule my.rule {\n  severity fatal\n  applies-to task\n  require true\n  message \"m\"\n}\n", 2, 12,
      "rule my.rule: unknown severity “fatal” (error, warning or info)"},
     {"rule my.rule {\n  severity error\n  applies-to chapter\n  require true\n  message \"m\"\n}\n", 3, 14,
@@ -128,6 +129,12 @@ BOOST_AUTO_TEST_CASE(counts_neighbours_and_reads_attributes) {
   BOOST_TEST(f[1].where.line == 13u);
   BOOST_TEST(f[0].rule == "my.rule");
   BOOST_TEST(f[0].severity == planlint::Severity::warning);
+}
+
+BOOST_AUTO_TEST_CASE(placeholders_read_attributes_paths_and_counts) {
+  const auto f = run(rule("plan", "count(tasks) < 3", "{kind}“{title}”有{count(tasks)}项任务、{count(units)}个责任单位"), kPlan);
+  BOOST_TEST_REQUIRE(f.size() == 1u);
+  BOOST_TEST(f[0].message == "实施方案“XX区知识产权工作实施方案”有3项任务、3个责任单位");
 }
 
 BOOST_AUTO_TEST_CASE(own_units_are_not_inherited_ones) {
