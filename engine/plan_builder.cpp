@@ -118,13 +118,15 @@ void BodyReader::add_fragment(Paragraph& p, std::string_view fragment) {
   fragment = text::trim(fragment);
   if (p.spans.empty()) p.where = ctx_.source.location(fragment);
   p.spans.push_back(fragment);
-  p.text += text::clean(fragment);
+  // Conversion debris is rare: text without it is taken as it is.
+  const bool debris = std::any_of(fragment.begin(), fragment.end(), [](char c) { return c == '*' || c == '['; });
+  p.text += debris ? text::clean(fragment) : std::string(fragment);
   // Clauses. A clause left open at the end of the previous line (a page
   // break in mid-sentence) takes this line's first clause.
   bool merge = p.spans.size() > 1 && !p.clauses.empty() &&
                !text::ends_sentence(p.clauses.back().spans.back());
   for (const auto& c : split_clauses(fragment)) {
-    const std::string piece = text::clean(c.text);
+    std::string piece = debris ? text::clean(c.text) : std::string(text::trim(c.text));
     if (piece.empty()) continue;
     if (merge) {
       p.clauses.back().text += piece;

@@ -27,9 +27,10 @@ inline auto const cjk = char_('\xE4', '\xE9') >> char_('\x80', '\xBF') >> char_(
 /// ASCII and full-width digits.
 inline auto const digit = char_('0', '9') | (lit("\xEF\xBC") >> char_('\x90', '\x99'));
 
-/// Chinese numeral characters. All are three bytes: the lead byte is checked
-/// first, so that most characters are turned away by one comparison.
-inline auto const cn_lead = &char_("\xE3\xE4\xE5\xE7\xE9");
+/// Chinese numeral characters. All are three bytes: their first two bytes are
+/// checked against the few that occur, so that other characters are turned
+/// away before any literal is compared.
+inline auto const cn_lead = &(char_("\xE3\xE4\xE5\xE7\xE9") >> char_("\x80\x85\x8D\x99\x9B\xB8\xB9\xBA"));
 inline auto const cn_digit = cn_lead >> (lit("零") | lit("〇") | lit("一") | lit("二") | lit("两") |
                                          lit("三") | lit("四") | lit("五") | lit("六") | lit("七") |
                                          lit("八") | lit("九"));

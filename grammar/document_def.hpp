@@ -43,12 +43,12 @@ x3::rule<text_class, ast::Text> const text = "text line";
 x3::rule<struct line_class, ast::Line> const line = "line";
 
 // ---------------------------------------------------------------- Grammar
-auto const rest_of_line = raw[*(char_ - eol_char)];
+auto const rest_of_line = raw[*~char_("\r\n")];
 auto const trailing = *(hspace | lit("**"));
 auto const period = lit("。");
 
 // 1.实施专利质量提升行动。推动… : the title runs to the first 。, the rest is body.
-auto const heading_def = marker() >> *hspace >> raw[*(char_ - period - eol_char)] >>
+auto const heading_def = marker() >> *hspace >> raw[*(+~char_("\xE3\r\n") | (char_ - period - eol_char))] >>
                          ((period >> rest_of_line) | attr(std::string_view()));
 
 auto const labelled_groups_def = labelled() % *(hspace | lit("，"));
@@ -61,9 +61,11 @@ auto const bullet_def = (dash | (bullet_mark >> *hspace)) >> rest_of_line;
 auto const box_header_def = lit("专栏") >> *hspace >> raw[+digit] >> *hspace >>
                             raw[*(char_ - '\t' - eol_char)] >> *(hspace) >> &line_end;
 
-auto const cell = raw[+(char_ - '\t' - eol_char)];
+auto const cell = raw[+~char_("\t\r\n")];
 x3::rule<struct cells_class, std::vector<std::string_view>> const cells = "cells";
-auto const cells_def = &(cell >> +lit('\t') >> cell) >> (cell % +lit('\t')) >> *lit('\t');
+// A quick scan for a tab first: most lines have none.
+auto const cells_def = &(*~char_("\t\r\n") >> '\t') >> &(cell >> +lit('\t') >> cell) >>
+                       (cell % +lit('\t')) >> *lit('\t');
 auto const table_row_def = cells >> &line_end;
 
 auto const toc_header_def = raw[lit("目") >> *hspace >> lit("录")] >> *hspace >> &line_end;
