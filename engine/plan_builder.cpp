@@ -4,7 +4,6 @@
 // so plans with different ladders all nest correctly.
 #include <algorithm>
 #include <array>
-#include <map>
 #include <optional>
 
 #include "plan_builder_detail.hpp"

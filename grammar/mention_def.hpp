@@ -1,5 +1,6 @@
 #pragma once
 
+#include "annotation.hpp"
 #include "ast_adapted.hpp"
 #include "common.hpp"
 #include "mention.hpp"
@@ -13,10 +14,6 @@ using namespace common;
 using ast::MentionKind;
 using x3::raw;
 using x3::repeat;
-
-inline std::string_view view_of(auto const& range) {
-  return std::string_view(std::to_address(range.begin()), static_cast<std::size_t>(range.size()));
-}
 
 // Value of a year written digit by digit: 2025, 二〇三五.
 inline unsigned year_value(std::string_view s) {

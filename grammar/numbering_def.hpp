@@ -1,5 +1,6 @@
 #pragma once
 
+#include "annotation.hpp"
 #include "ast_adapted.hpp"
 #include "common.hpp"
 #include "numbering.hpp"
@@ -22,15 +23,13 @@ struct set_style {
 };
 
 inline auto const set_numeral = [](auto& ctx) {
-  auto const& range = x3::_attr(ctx);
   auto& marker = x3::_val(ctx);
-  marker.numeral = std::string_view(std::to_address(range.begin()), static_cast<std::size_t>(range.size()));
+  marker.numeral = view_of(x3::_attr(ctx));
   marker.value = numeral_value(marker.numeral);
 };
 
 inline auto const set_source = [](auto& ctx) {
-  auto const& range = x3::_attr(ctx);
-  x3::_val(ctx).source = std::string_view(std::to_address(range.begin()), static_cast<std::size_t>(range.size()));
+  x3::_val(ctx).source = view_of(x3::_attr(ctx));
 };
 
 // ---------------------------------------------------------------- Rules

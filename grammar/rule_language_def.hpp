@@ -62,13 +62,10 @@ struct report_error {
 
 // ---------------------------------------------------------------- Actions
 // They assemble nodes from what was matched; they judge nothing.
-inline std::string_view view(auto const& range) {
-  return std::string_view(std::to_address(range.begin()), static_cast<std::size_t>(range.size()));
-}
 inline auto const assign = [](auto& ctx) { x3::_val(ctx) = std::move(x3::_attr(ctx)); };
 /// Rules with actions get no on_success call with their value, so the source
 /// of their node is recorded by wrapping them in raw[…][set_source].
-inline auto const set_source = [](auto& ctx) { x3::_val(ctx).source = view(x3::_attr(ctx)); };
+inline auto const set_source = [](auto& ctx) { x3::_val(ctx).source = view_of(x3::_attr(ctx)); };
 inline auto const make_number = [](auto& ctx) {
   x3::_val(ctx) = ast::Expr{};
   x3::_val(ctx).op = Op::number;
@@ -155,20 +152,20 @@ inline auto const make_matches = [](auto& ctx) {
 };
 inline auto const set_id = [](auto& ctx) { x3::_val(ctx).id = x3::_attr(ctx); };
 inline auto const set_severity = [](auto& ctx) {
-  x3::_val(ctx).severity = view(x3::_attr(ctx));
-  x3::_val(ctx).severity_at = view(x3::_attr(ctx));
+  x3::_val(ctx).severity = view_of(x3::_attr(ctx));
+  x3::_val(ctx).severity_at = view_of(x3::_attr(ctx));
 };
 inline auto const set_applies_to = [](auto& ctx) {
-  x3::_val(ctx).applies_to = view(x3::_attr(ctx));
-  x3::_val(ctx).applies_to_at = view(x3::_attr(ctx));
+  x3::_val(ctx).applies_to = view_of(x3::_attr(ctx));
+  x3::_val(ctx).applies_to_at = view_of(x3::_attr(ctx));
 };
 inline auto const set_when = [](auto& ctx) { x3::_val(ctx).when = std::move(x3::_attr(ctx)); };
 inline auto const set_require = [](auto& ctx) { x3::_val(ctx).require = std::move(x3::_attr(ctx)); };
 inline auto const set_message = [](auto& ctx) { x3::_val(ctx).message = x3::_attr(ctx); };
-inline auto const set_message_at = [](auto& ctx) { x3::_val(ctx).message_at = view(x3::_attr(ctx)); };
+inline auto const set_message_at = [](auto& ctx) { x3::_val(ctx).message_at = view_of(x3::_attr(ctx)); };
 inline auto const set_hint = [](auto& ctx) { x3::_val(ctx).hint = x3::_attr(ctx); };
-inline auto const set_hint_at = [](auto& ctx) { x3::_val(ctx).hint_at = view(x3::_attr(ctx)); };
-inline auto const add_field = [](auto& ctx) { x3::_val(ctx).fields.push_back(view(x3::_attr(ctx))); };
+inline auto const set_hint_at = [](auto& ctx) { x3::_val(ctx).hint_at = view_of(x3::_attr(ctx)); };
+inline auto const add_field = [](auto& ctx) { x3::_val(ctx).fields.push_back(view_of(x3::_attr(ctx))); };
 inline auto const set_summary = [](auto& ctx) { x3::_val(ctx).summary = x3::_attr(ctx); };
 inline auto const push_lexicon = [](auto& ctx) { x3::_val(ctx).lexicons.push_back(std::move(x3::_attr(ctx))); };
 inline auto const push_rule = [](auto& ctx) { x3::_val(ctx).rules.push_back(std::move(x3::_attr(ctx))); };
