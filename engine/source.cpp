@@ -54,53 +54,69 @@ std::size_t code_points(std::string_view utf8) {
 
 SourceFile::SourceFile(std::string path, std::string bytes)
     : path_(std::move(path)), bytes_(std::move(bytes)) {
-  text_ = bytes_;
-  if (text_.substr(0, kBom.size()) == kBom) text_.remove_prefix(kBom.size());
+  if (std::string_view(bytes_).substr(0, kBom.size()) == kBom) bom_ = kBom.size();
+  const std::string_view all = text();
+  // Lines end with \n, \r\n or a lone \r, as in the grammar. Most files
+  // have no lone \r: a memchr for \n is enough for them.
   line_starts_.push_back(0);
-  for (const char* p = text_.data(), *end = text_.data() + text_.size();
-       (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))));) {
-    ++p;
-    line_starts_.push_back(static_cast<std::size_t>(p - text_.data()));
+  if (all.find('\r') == std::string_view::npos) {
+    for (const char* p = all.data(), *end = all.data() + all.size();
+         (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))));) {
+      ++p;
+      line_starts_.push_back(static_cast<std::size_t>(p - all.data()));
+    }
+  } else {
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      if (all[i] == '\n' || (all[i] == '\r' && (i + 1 == all.size() || all[i + 1] != '\n'))) {
+        line_starts_.push_back(i + 1);
+      }
+    }
   }
-  block_code_points_.reserve(text_.size() / kBlock + 1);
+  block_code_points_.reserve(all.size() / kBlock + 1);
   std::size_t count = 0;
-  for (std::size_t block = 0; block < text_.size(); block += kBlock) {
+  for (std::size_t block = 0; block < all.size(); block += kBlock) {
     block_code_points_.push_back(count);
-    count += code_points(text_.substr(block, kBlock));
+    count += code_points(all.substr(block, kBlock));
   }
 }
 
 std::size_t SourceFile::code_points_before(std::size_t offset) const {
+  const std::string_view all = text();
   const std::size_t block = offset / kBlock;
-  if (block >= block_code_points_.size()) return planlint::code_points(text_.substr(0, offset));
-  return block_code_points_[block] + planlint::code_points(text_.substr(block * kBlock, offset - block * kBlock));
+  if (block >= block_code_points_.size()) return planlint::code_points(all.substr(0, offset));
+  return block_code_points_[block] + planlint::code_points(all.substr(block * kBlock, offset - block * kBlock));
 }
 
 Location SourceFile::location(std::size_t offset) const {
-  offset = std::min(offset, text_.size());
+  const std::string_view all = text();
+  offset = std::min(offset, all.size());
   const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   const auto index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
   const std::size_t start = line_starts_[index];
   // Short stretches are counted directly; long lines use the block table, so
   // no lookup scans more than a few KiB.
   const std::size_t column = offset - start <= 4 * kBlock
-                                 ? code_points(text_.substr(start, offset - start))
+                                 ? code_points(all.substr(start, offset - start))
                                  : code_points_before(offset) - code_points_before(start);
   return Location{static_cast<std::uint32_t>(index + 1), static_cast<std::uint32_t>(column + 1)};
 }
 
 Location SourceFile::location(std::string_view piece) const {
-  const char* base = text_.data();
-  if (piece.data() < base || piece.data() > base + text_.size()) return Location{};
+  const std::string_view all = text();
+  const char* base = all.data();
+  if (piece.data() < base || piece.data() > base + all.size()) return Location{};
   return location(static_cast<std::size_t>(piece.data() - base));
 }
 
 std::string_view SourceFile::line(std::uint32_t number) const {
+  const std::string_view all = text();
   if (number == 0 || number > line_starts_.size()) return {};
   const std::size_t start = line_starts_[number - 1];
-  std::size_t end = number < line_starts_.size() ? line_starts_[number] - 1 : text_.size();
-  if (end > start && text_[end - 1] == '\r') --end;
-  return text_.substr(start, end - start);
+  // Without its line end: \n, \r\n or \r.
+  std::size_t end = number < line_starts_.size() ? line_starts_[number] : all.size();
+  if (end > start && all[end - 1] == '\n') --end;
+  if (end > start && all[end - 1] == '\r') --end;
+  return all.substr(start, end - start);
 }
 
 namespace {
@@ -198,7 +214,9 @@ std::optional<SourceFile> load_source(const std::string& path, LoadError& error)
     error = LoadError{"read error"};
     return std::nullopt;
   }
-  if (bytes.find_first_not_of(" \t\r\n") == std::string::npos) {
+  std::string_view content = bytes;
+  if (content.substr(0, kBom.size()) == kBom) content.remove_prefix(kBom.size());
+  if (content.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     error = LoadError{"empty file"};
     return std::nullopt;
   }

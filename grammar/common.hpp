@@ -13,8 +13,9 @@ using x3::lit;
 /// Horizontal blanks: space, tab, ideographic space U+3000, NBSP U+00A0.
 inline auto const hspace = lit(' ') | lit('\t') | lit("\u3000") | lit("\u00A0");
 
+/// A line ends with \r\n, \n, or a lone \r (old Mac files, stray returns).
 inline auto const eol_char = lit('\n') | lit('\r');
-inline auto const eol = -lit('\r') >> lit('\n');
+inline auto const eol = lit("\r\n") | lit('\n') | lit('\r');
 inline auto const line_end = eol | x3::eoi;
 
 /// Any one UTF-8 encoded character (lead byte and its continuations).

@@ -24,7 +24,15 @@ const std::vector<BuiltinRuleFile>& builtin_rule_files();
 /// The page of each built-in rule (docs/rules/<id>.md), by rule id.
 const std::vector<BuiltinRuleFile>& builtin_rule_pages();
 
+/// Rules point into the rule files kept in `files`, so a RuleSet moves but
+/// is not copied.
 struct RuleSet {
+  RuleSet() = default;
+  RuleSet(RuleSet&&) = default;
+  RuleSet& operator=(RuleSet&&) = default;
+  RuleSet(const RuleSet&) = delete;
+  RuleSet& operator=(const RuleSet&) = delete;
+
   Lexicons lexicons;
   std::vector<Rule> rules;  // in declaration order; ids are unique
   RegexCache regexes;

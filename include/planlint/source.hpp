@@ -26,7 +26,7 @@ class SourceFile {
   SourceFile(std::string path, std::string bytes);
 
   const std::string& path() const { return path_; }
-  std::string_view text() const { return text_; }
+  std::string_view text() const { return std::string_view(bytes_).substr(bom_); }
   std::size_t line_count() const { return line_starts_.size(); }
 
   /// Location of a byte offset into text().
@@ -39,7 +39,9 @@ class SourceFile {
  private:
   std::string path_;
   std::string bytes_;
-  std::string_view text_;
+  // An offset, not a view: a short string lives inside the object, so a view
+  // into it would not survive a move of the SourceFile.
+  std::size_t bom_ = 0;
   std::vector<std::size_t> line_starts_;
   // Code points before each kBlock-byte block of text(): a column is found by
   // scanning at most one block, however long the line.

@@ -60,6 +60,16 @@ BOOST_AUTO_TEST_CASE(empty_file) {
   BOOST_TEST(r.err == "fixtures/bad/empty.txt: error: empty file\n");
 }
 
+BOOST_AUTO_TEST_CASE(a_file_of_only_a_byte_order_mark_is_empty) {
+  const auto dir = std::filesystem::temp_directory_path();
+  const auto path = (dir / "planlint-bom-only.txt").string();
+  std::ofstream(path, std::ios::binary) << "\xEF\xBB\xBF\r\n";
+  const Run r = outline({path});
+  BOOST_TEST(r.status == planlint::kExitError);
+  BOOST_TEST(r.err == path + ": error: empty file\n");
+  std::filesystem::remove(path);
+}
+
 BOOST_AUTO_TEST_CASE(binary_file) {
   const Run r = outline({"fixtures/bad/binary.bin"});
   BOOST_TEST(r.status == planlint::kExitError);

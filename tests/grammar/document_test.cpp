@@ -150,3 +150,31 @@ BOOST_AUTO_TEST_CASE(a_real_sublevel_is_not_a_slip) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(source_files)
+
+BOOST_AUTO_TEST_CASE(a_short_file_survives_a_move) {
+  // Six bytes: the text lives inside the string object itself.
+  planlint::SourceFile first("t.txt", "一、");
+  const planlint::SourceFile moved = std::move(first);
+  planlint::DiagnosticList sink;
+  const auto doc = planlint::parse_document(moved, sink);
+  BOOST_TEST_REQUIRE(doc.has_value());
+  BOOST_TEST_REQUIRE(doc->lines.size() == 1u);
+  BOOST_TEST(doc->lines[0].get().which() == heading);
+  BOOST_TEST(std::string(moved.line(1)) == "一、");
+}
+
+BOOST_AUTO_TEST_CASE(lone_carriage_returns_end_lines) {
+  const auto plan = planlint::testing::plan_from_text(
+      "t.txt", "XX工作方案\r一、总体要求\r到2025年达到15件。\r二、重点任务\r\n（一）加强保护\n（二）加强服务\r");
+  BOOST_TEST_REQUIRE(plan.sections.size() == 2u);
+  BOOST_TEST(plan.sections[1].where.line == 4u);
+  BOOST_TEST(plan.sections[1].children.size() == 2u);
+  BOOST_TEST(plan.sections[1].children[1].where.line == 6u);
+  BOOST_TEST(plan.sections[0].targets.at(0).measured);
+  BOOST_TEST(std::string(plan.source->line(2)) == "一、总体要求");
+  BOOST_TEST(std::string(plan.source->line(4)) == "二、重点任务");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
