@@ -120,21 +120,6 @@ void BodyReader::add_fragment(Paragraph& p, std::string_view fragment) {
   // Conversion debris is rare: text without it is taken as it is.
   const bool debris = std::any_of(fragment.begin(), fragment.end(), [](char c) { return c == '*' || c == '['; });
   p.text += debris ? text::clean(fragment) : std::string(fragment);
-  // Clauses. A clause left open at the end of the previous line (a page
-  // break in mid-sentence) takes this line's first clause.
-  bool merge = p.spans.size() > 1 && !p.clauses.empty() &&
-               !text::ends_sentence(p.clauses.back().spans.back());
-  for (const auto& c : split_clauses(fragment)) {
-    std::string piece = debris ? text::clean(c.text) : std::string(text::trim(c.text));
-    if (piece.empty()) continue;
-    if (merge) {
-      p.clauses.back().text += piece;
-      p.clauses.back().spans.push_back(c.source);
-      merge = false;
-      continue;
-    }
-    p.clauses.push_back(TextPiece{ctx_.source.location(c.text), piece, {c.source}});
-  }
   inline_units(fragment);
 }
 
@@ -339,3 +324,30 @@ void read_body(const BuildContext& ctx, const ast::Document& doc, const Regions&
 }
 
 }  // namespace planlint::detail
+
+namespace planlint {
+
+std::vector<TextPiece> clauses_of(const Paragraph& p, const SourceFile& source) {
+  std::vector<TextPiece> clauses;
+  for (std::size_t i = 0; i < p.spans.size(); ++i) {
+    const std::string_view fragment = p.spans[i];
+    const bool debris = std::any_of(fragment.begin(), fragment.end(), [](char c) { return c == '*' || c == '['; });
+    // A clause left open at the end of the previous line (a page break in
+    // mid-sentence) takes this line's first clause.
+    bool merge = i > 0 && !clauses.empty() && !text::ends_sentence(clauses.back().spans.back());
+    for (const auto& c : split_clauses(fragment)) {
+      std::string piece = debris ? text::clean(c.text) : std::string(text::trim(c.text));
+      if (piece.empty()) continue;
+      if (merge) {
+        clauses.back().text += piece;
+        clauses.back().spans.push_back(c.source);
+        merge = false;
+        continue;
+      }
+      clauses.push_back(TextPiece{source.location(c.text), std::move(piece), {c.source}});
+    }
+  }
+  return clauses;
+}
+
+}  // namespace planlint

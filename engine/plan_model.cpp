@@ -160,7 +160,7 @@ void paragraph_targets(const BuildContext& ctx, const Paragraph& p, std::vector<
   std::vector<TargetText> pieces;
   TargetText lead;
   bool statements = false;
-  for (const auto& c : p.clauses) {
+  for (const auto& c : clauses_of(p, ctx.source)) {
     // The clause as written, with its 。 or ；.
     std::string written;
     for (auto span : c.spans) written += text::clean(span);
@@ -335,9 +335,9 @@ void collect_stage_sections(const BuildContext& ctx, const Section& s, std::vect
     std::string name = stage_name(c.title);
     std::vector<std::string_view> dated;
     dated.push_back(c.title);
-    if (!c.paragraphs.empty() && !c.paragraphs[0].clauses.empty()) {
-      dated.insert(dated.end(), c.paragraphs[0].clauses[0].spans.begin(),
-                   c.paragraphs[0].clauses[0].spans.end());
+    if (!c.paragraphs.empty()) {
+      const auto clauses = clauses_of(c.paragraphs[0], ctx.source);
+      if (!clauses.empty()) dated.insert(dated.end(), clauses[0].spans.begin(), clauses[0].spans.end());
     }
     out.push_back(make_stage(ctx, c.where, std::move(name), dated));
   }
@@ -356,15 +356,16 @@ void find_stages(const BuildContext& ctx, std::vector<Section>& sections) {
     // A timeline written as paragraphs: each one opening with a date or
     // naming a 阶段 is a stage, named by the words before its first ：.
     for (const auto& p : s.paragraphs) {
-      if (p.clauses.empty()) continue;
-      const std::string& first = p.clauses[0].text;
+      const auto clauses = clauses_of(p, ctx.source);
+      if (clauses.empty()) continue;
+      const std::string& first = clauses[0].text;
       bool dated = false;
       for (const auto& m : find_mentions(first)) {
         if (m.kind != ast::MentionKind::quantity && m.year >= 1900) dated = true;
       }
       if (!dated && first.find("阶段") == std::string::npos) continue;
       s.stages.push_back(make_stage(ctx, p.where, text::excerpt(stage_name(first), kExcerptCodePoints),
-                                    p.clauses[0].spans));
+                                    clauses[0].spans));
     }
   }
 }

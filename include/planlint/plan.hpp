@@ -30,13 +30,13 @@ struct TextPiece {
   std::vector<std::string_view> spans;  // where it stands in the source (two across a page break)
 };
 
-/// A paragraph: its lines joined across page breaks, split into clauses.
+/// A paragraph: its lines joined across page breaks. Its clauses are
+/// derived on demand by clauses_of().
 struct Paragraph {
   enum class Kind { text, bullet, statement };
   Kind kind = Kind::text;
   Location where;
   std::string text;
-  std::vector<TextPiece> clauses;
   std::vector<std::string_view> spans;  // its lines in the source
 };
 
@@ -135,6 +135,10 @@ struct Plan {
 /// long as the plan.
 Plan build_plan(const SourceFile& source, const ast::Document& document,
                 const Lexicons& lexicons, DiagnosticSink& sink);
+
+/// The clauses of a paragraph (split on 。；！？ and on a ： before 一是), each
+/// with its own position; a clause broken by a page break is one clause.
+std::vector<TextPiece> clauses_of(const Paragraph& paragraph, const SourceFile& source);
 
 /// Figures of seed-expectations.md, computed from a plan.
 struct PlanFigures {

@@ -111,10 +111,11 @@ BOOST_AUTO_TEST_CASE(page_break_joins_a_paragraph_and_keeps_clause_positions) {
   const auto& ps = plan.sections[0].paragraphs;
   BOOST_TEST_REQUIRE(ps.size() == 1u);
   BOOST_TEST(ps[0].text == "到2025年，知识产权创造、运用和管理能力明显增强。第二句。");
-  BOOST_TEST_REQUIRE(ps[0].clauses.size() == 2u);
-  BOOST_TEST(ps[0].clauses[0].where.line == 4u);
-  BOOST_TEST(ps[0].clauses[1].where.line == 8u);
-  BOOST_TEST(ps[0].clauses[1].where.column == 8u);  // 能力明显增强。 is 7 code points
+  const auto clauses = planlint::clauses_of(ps[0], *plan.source);
+  BOOST_TEST_REQUIRE(clauses.size() == 2u);
+  BOOST_TEST(clauses[0].where.line == 4u);
+  BOOST_TEST(clauses[1].where.line == 8u);
+  BOOST_TEST(clauses[1].where.column == 8u);  // 能力明显增强。 is 7 code points
 }
 
 BOOST_AUTO_TEST_CASE(sentence_end_before_a_blank_line_is_not_joined) {
