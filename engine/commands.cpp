@@ -162,18 +162,8 @@ FileReport check_one(const std::string& path, std::optional<std::string> bytes, 
   FileReport report;
   report.path = path;
   LoadError error;
-  std::optional<SourceFile> source;
-  if (bytes) {
-    if (auto bad = check_utf8_text(*bytes)) {
-      error = *bad;
-    } else if (bytes->find_first_not_of(" \t\r\n") == std::string::npos) {
-      error = LoadError{"empty input"};
-    } else {
-      source.emplace(path, std::move(*bytes));
-    }
-  } else {
-    source = load_source(path, error);
-  }
+  std::optional<SourceFile> source =
+      bytes ? source_from_bytes(path, std::move(*bytes), error) : load_source(path, error);
   if (!source) {
     report.error = error.message;
     return report;

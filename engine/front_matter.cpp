@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <tuple>
 
 #include "plan_builder_detail.hpp"
 #include "planlint/parse.hpp"
@@ -53,18 +54,19 @@ std::optional<std::pair<unsigned, unsigned>> bracketed_period(std::string_view t
   return std::pair{mentions[0].year, mentions[0].to_year};
 }
 
-/// Splits a trailing bracketed period off a title line.
-std::string_view strip_period(std::string_view title, Plan& plan) {
+/// A title line without its trailing bracketed period, and the period.
+struct TitleAndPeriod {
+  std::string_view title;
+  std::optional<std::pair<unsigned, unsigned>> period;
+};
+
+TitleAndPeriod strip_period(std::string_view title) {
   for (std::string_view open : {"（", "("}) {
     const std::size_t at = title.rfind(open);
     if (at == std::string_view::npos || at == 0) continue;
-    if (auto period = bracketed_period(title.substr(at))) {
-      plan.period_start = period->first;
-      plan.period_end = period->second;
-      return text::trim(title.substr(0, at));
-    }
+    if (auto period = bracketed_period(title.substr(at))) return {text::trim(title.substr(0, at)), period};
   }
-  return title;
+  return {title, std::nullopt};
 }
 
 bool is_issuer_like(const BuildContext& ctx, std::string_view t) {
@@ -156,9 +158,8 @@ TitleLines find_title(const BuildContext& ctx, const ast::Document& doc,
   for (std::size_t i = 0; i < first_heading; ++i) {
     const auto& line = doc.lines[i];
     if (in_toc[i] || !as<ast::Text>(line)) continue;
-    Plan scratch;
     const std::string t = text::clean(line_text(line));
-    const std::string_view candidate = strip_period(t, scratch);
+    const std::string_view candidate = strip_period(t).title;
     if (kinds.suffix_of(candidate).empty() || is_notice_line(ctx, t)) continue;
     if (after_attachment_label(ctx, t) || code_points(t) > kMaxTitleCodePoints) continue;
     title = TitleLines{i, i, true};
@@ -248,7 +249,9 @@ Regions read_front_and_back(const BuildContext& ctx, const ast::Document& doc, P
     for (std::size_t i = title.first; i <= title.last; ++i) {
       if (as<ast::Text>(doc.lines[i])) joined += text::clean(line_text(doc.lines[i]));
     }
-    plan.title = std::string(strip_period(joined, plan));
+    const TitleAndPeriod stripped = strip_period(joined);
+    plan.title = std::string(stripped.title);
+    if (stripped.period) std::tie(plan.period_start, plan.period_end) = *stripped.period;
     plan.title_at = ctx.source.location(line_text(doc.lines[title.first]));
     const std::string_view kind = ctx.lexicons.get("plan-kinds").suffix_of(plan.title);
     plan.kind = kind.empty() ? "other" : std::string(kind);

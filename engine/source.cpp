@@ -214,6 +214,10 @@ std::optional<SourceFile> load_source(const std::string& path, LoadError& error)
     error = LoadError{"read error"};
     return std::nullopt;
   }
+  return source_from_bytes(path, std::move(bytes), error);
+}
+
+std::optional<SourceFile> source_from_bytes(const std::string& path, std::string bytes, LoadError& error) {
   std::string_view content = bytes;
   if (content.substr(0, kBom.size()) == kBom) content.remove_prefix(kBom.size());
   if (content.find_first_not_of(" \t\r\n") == std::string_view::npos) {

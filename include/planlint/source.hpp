@@ -59,6 +59,10 @@ struct LoadError {
 /// a message naming line, column and byte when they are not.
 std::optional<LoadError> check_utf8_text(std::string_view bytes);
 
+/// Bytes read from somewhere (a file, standard input) as a SourceFile: empty
+/// text (blanks, a BOM) and text that is not UTF-8 are refused with `error`.
+std::optional<SourceFile> source_from_bytes(const std::string& path, std::string bytes, LoadError& error);
+
 /// Reads a file. On failure returns nothing and fills `error`.
 std::optional<SourceFile> load_source(const std::string& path, LoadError& error);
 
