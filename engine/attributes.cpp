@@ -137,20 +137,46 @@ std::vector<Vertex> rel_unit_tasks(const PlanGraph& g, Vertex v) {
 
 // ------------------------------------------------------------------ attributes
 
+std::string_view of_plan(const NodeData& d, std::string Plan::*field) {
+  const Plan* p = d.plan();
+  return p ? std::string_view(p->*field) : std::string_view();
+}
+
 Value a_title(const NodeData& d) { return std::string(d.title); }
 Value a_text(const NodeData& d) { return node_text(d); }
-Value a_kind(const NodeData& d) { return std::string(d.plan_kind); }
-Value a_issuer(const NodeData& d) { return std::string(d.issuer); }
-Value a_date(const NodeData& d) { return std::string(d.date); }
+Value a_kind(const NodeData& d) { return std::string(of_plan(d, &Plan::kind)); }
+Value a_issuer(const NodeData& d) { return std::string(of_plan(d, &Plan::issuer)); }
+Value a_date(const NodeData& d) { return std::string(of_plan(d, &Plan::date)); }
 Value a_role(const NodeData& d) { return std::string(to_string(d.role)); }
-Value a_level(const NodeData& d) { return static_cast<double>(d.level); }
-Value a_number(const NodeData& d) { return std::string(d.number); }
+Value a_level(const NodeData& d) {
+  const Section* s = d.section();
+  return static_cast<double>(s ? s->level : 0);
+}
+Value a_number(const NodeData& d) {
+  const Section* s = d.section();
+  return std::string(s ? s->number : std::string_view());
+}
 Value a_line(const NodeData& d) { return static_cast<double>(d.where.line); }
-Value a_measured(const NodeData& d) { return d.measured; }
-Value a_deadline(const NodeData& d) { return static_cast<double>(d.deadline); }
-Value a_from(const NodeData& d) { return std::string(d.from); }
-Value a_to(const NodeData& d) { return std::string(d.to); }
-Value a_present(const NodeData& d) { return d.present; }
+Value a_measured(const NodeData& d) {
+  const Target* t = d.target();
+  return t && t->measured;
+}
+Value a_deadline(const NodeData& d) {
+  const Target* t = d.target();
+  return static_cast<double>(t ? t->deadline : 0);
+}
+Value a_from(const NodeData& d) {
+  const Stage* s = d.stage();
+  return s ? s->from : std::string();
+}
+Value a_to(const NodeData& d) {
+  const Stage* s = d.stage();
+  return s ? s->to : std::string();
+}
+Value a_present(const NodeData& d) {
+  const Attachment* a = d.attachment();
+  return a && a->present;
+}
 
 }  // namespace
 

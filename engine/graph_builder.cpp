@@ -89,10 +89,8 @@ void GraphBuilder::section(const Section& s, Vertex parent) {
   d.kind = s.task ? NodeKind::task : NodeKind::section;
   d.where = s.where;
   d.title = s.title;
-  d.section = &s;
-  d.number = s.number;
   d.role = s.role;
-  d.level = s.level;
+  d.origin = &s;
   const Vertex v = add(std::move(d), parent);
   if (s.task) {
     for (const auto& u : s.task_units) {
@@ -104,11 +102,9 @@ void GraphBuilder::section(const Section& s, Vertex parent) {
     NodeData td;
     td.kind = NodeKind::target;
     td.where = t.where;
-    td.text = t.text;
     td.title = t.text;
     td.role = s.role;
-    td.measured = t.measured;
-    td.deadline = t.deadline;
+    td.origin = &t;
     add(std::move(td), v);
   }
   std::optional<Vertex> previous;
@@ -118,8 +114,7 @@ void GraphBuilder::section(const Section& s, Vertex parent) {
     sd.where = st.where;
     sd.title = st.name;
     sd.role = s.role;
-    sd.from = st.from;
-    sd.to = st.to;
+    sd.origin = &st;
     const Vertex sv = add(std::move(sd), v);
     if (previous) boost::add_edge(*previous, sv, EdgeData{EdgeKind::next_stage, UnitRole::support, false}, g_);
     previous = sv;
@@ -131,9 +126,9 @@ void GraphBuilder::section(const Section& s, Vertex parent) {
 
 std::string node_label(const NodeData& d) {
   switch (d.kind) {
-    case NodeKind::task: return std::string(d.number) + ". " + std::string(d.title);
+    case NodeKind::task: return std::string(d.section()->number) + ". " + std::string(d.title);
     case NodeKind::target:
-      return std::string(d.measured ? "目标(量化) " : "目标 ") + std::string(d.title.substr(0, 60));
+      return std::string(d.target()->measured ? "目标(量化) " : "目标 ") + std::string(d.title.substr(0, 60));
     default: return std::string(d.title);
   }
 }
@@ -141,12 +136,12 @@ std::string node_label(const NodeData& d) {
 }  // namespace
 
 std::string node_text(const NodeData& d) {
-  if (d.section) {
+  if (const Section* s = d.section()) {
     std::string text;
-    for (const auto& p : d.section->paragraphs) text += p.text;
+    for (const auto& p : s->paragraphs) text += p.text;
     return text.empty() ? std::string(d.title) : text;
   }
-  return std::string(d.text.empty() ? d.title : d.text);
+  return std::string(d.title);
 }
 
 PlanGraph build_graph(const Plan& plan) {
@@ -156,9 +151,7 @@ PlanGraph build_graph(const Plan& plan) {
   root.kind = NodeKind::plan;
   root.where = plan.title_at;
   root.title = plan.title;
-  root.plan_kind = plan.kind;
-  root.issuer = plan.issuer;
-  root.date = plan.date;
+  root.origin = &plan;
   const Vertex p = 0;
   g[p] = std::move(root);
   GraphBuilder builder(g);
@@ -168,7 +161,7 @@ PlanGraph build_graph(const Plan& plan) {
     d.kind = NodeKind::attachment;
     d.where = a.where;
     d.title = a.title;
-    d.present = a.present;
+    d.origin = &a;
     const Vertex v = builder.add_free(std::move(d));
     boost::add_edge(p, v, EdgeData{EdgeKind::contains, UnitRole::support, false}, g);
   }

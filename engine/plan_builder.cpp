@@ -4,6 +4,7 @@
 // so plans with different ladders all nest correctly.
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <optional>
 
 #include "plan_builder_detail.hpp"
@@ -25,7 +26,8 @@ class BodyReader {
  public:
   BodyReader(const BuildContext& ctx, Plan& plan) : ctx_(ctx), plan_(plan) {}
 
-  void heading(const ast::Heading& h, ast::NumberStyle style);
+  /// A heading of `style` that will have `children` sections directly inside.
+  void heading(const ast::Heading& h, ast::NumberStyle style, std::uint32_t children);
   void text(std::string_view line, Paragraph::Kind kind = Paragraph::Kind::text);
   void units(const ast::Labelled& list);
   void box(const ast::BoxHeader& b);
@@ -70,7 +72,7 @@ std::vector<Table>& BodyReader::tables() {
   return here_.in_box ? s.boxes.back().tables : s.tables;
 }
 
-void BodyReader::heading(const ast::Heading& h, ast::NumberStyle style) {
+void BodyReader::heading(const ast::Heading& h, ast::NumberStyle style, std::uint32_t children) {
   // A style already open closes back to that heading (this is its sibling);
   // a style not open nests under the current heading. Plans differ in their
   // ladders (一、（一）1. or 第一章 第一节 第一条), and one plan may skip a rung in
@@ -85,6 +87,7 @@ void BodyReader::heading(const ast::Heading& h, ast::NumberStyle style) {
   std::vector<Section>& siblings = path_.empty() ? plan_.sections : current().children;
   path_.push_back(siblings.size());
   Section& s = siblings.emplace_back();
+  s.children.reserve(children);
   s.where = ctx_.source.location(h.marker.source);
   s.level = level;
   s.style = style;
@@ -197,11 +200,16 @@ void BodyReader::table_row(std::string_view source, const std::vector<std::strin
 
 
 /// Numbering styles that a slip of the keyboard turns into each other:
-/// （一）/（1） and 一、/1．
-bool same_family(ast::NumberStyle a, ast::NumberStyle b) {
+/// The other style of a family: （一）/（1） and 一、/1．; none for the rest.
+std::optional<ast::NumberStyle> sibling_style(ast::NumberStyle s) {
   using S = ast::NumberStyle;
-  auto family = [](S s) { return s == S::paren_cn || s == S::paren_arabic ? 1 : s == S::dun || s == S::arabic ? 2 : 0; };
-  return a != b && family(a) != 0 && family(a) == family(b);
+  switch (s) {
+    case S::paren_cn: return S::paren_arabic;
+    case S::paren_arabic: return S::paren_cn;
+    case S::dun: return S::arabic;
+    case S::arabic: return S::dun;
+    default: return std::nullopt;
+  }
 }
 
 /// The style each body heading stands for. A lone heading whose value
@@ -209,55 +217,86 @@ bool same_family(ast::NumberStyle a, ast::NumberStyle b) {
 /// (（一） （2） （三）) is a numbering slip: it takes the sequence's style.
 std::vector<ast::NumberStyle> heading_styles(const BuildContext& ctx, const ast::Document& doc,
                                                        const Regions& r) {
-  std::vector<std::pair<std::size_t, const ast::Heading*>> headings;
+  std::vector<ast::NumberStyle> styles(doc.lines.size(), ast::NumberStyle::dun);
+  std::vector<std::uint32_t> lines;  // the body's headings, as line indexes
   for (std::size_t i = r.body_begin; i < r.body_end; ++i) {
     if (r.in_toc[i]) continue;
-    if (const auto* h = as<ast::Heading>(doc.lines[i])) headings.emplace_back(i, h);
-  }
-  std::vector<ast::NumberStyle> styles(doc.lines.size(), ast::NumberStyle::dun);
-  // Index of the nearest heading of each style before (after) heading k, in
-  // two linear passes; kNone when there is none.
-  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-  constexpr std::size_t kStyles = static_cast<std::size_t>(ast::NumberStyle::circled) + 1;
-  const auto index = [](ast::NumberStyle s) { return static_cast<std::size_t>(s); };
-  std::vector<std::array<std::size_t, kStyles>> before(headings.size()), after(headings.size());
-  std::array<std::size_t, kStyles> last;
-  last.fill(kNone);
-  for (std::size_t k = 0; k < headings.size(); ++k) {
-    before[k] = last;
-    last[index(headings[k].second->marker.style)] = k;
-  }
-  last.fill(kNone);
-  for (std::size_t k = headings.size(); k-- > 0;) {
-    after[k] = last;
-    last[index(headings[k].second->marker.style)] = k;
-  }
-  for (std::size_t k = 0; k < headings.size(); ++k) {
-    const ast::Marker& m = headings[k].second->marker;
-    styles[headings[k].first] = m.style;
-    for (std::size_t other = 0; other < kStyles; ++other) {
-      const auto sibling = static_cast<ast::NumberStyle>(other);
-      if (!same_family(sibling, m.style)) continue;
-      const std::size_t b = before[k][other];
-      const std::size_t a = after[k][other];
-      if (b == kNone || a == kNone) continue;
-      // Lone: no heading of its own style between the two siblings.
-      const std::size_t own_before = before[k][index(m.style)];
-      const std::size_t own_after = after[k][index(m.style)];
-      const bool lone = (own_before == kNone || own_before < b) && (own_after == kNone || own_after > a);
-      const ast::Marker& bm = headings[b].second->marker;
-      const ast::Marker& am = headings[a].second->marker;
-      if (!lone || bm.value + 1 != m.value || am.value != m.value + 1) continue;
-      styles[headings[k].first] = sibling;
-      ctx.sink.report(Diagnostic{ctx.source.path(), ctx.source.location(m.source), "numbering-slip",
-                                 Severity::warning,
-                                 "“" + std::string(m.source) + "” breaks the sequence “" +
-                                     std::string(bm.source) + "” … “" + std::string(am.source) +
-                                     "”; read as its number " + std::to_string(m.value),
-                                 "number it in the style of its siblings"});
+    if (const auto* h = as<ast::Heading>(doc.lines[i])) {
+      styles[i] = h->marker.style;
+      lines.push_back(static_cast<std::uint32_t>(i));
     }
   }
+  const auto marker = [&](std::size_t k) -> const ast::Marker& {
+    return boost::get<ast::Heading>(doc.lines[lines[k]]).marker;
+  };
+  // For heading k: the next heading of its own style and of its sibling
+  // style (one backward pass), and the previous ones (kept while walking
+  // forward). Two numbers per heading, whatever the number of headings.
+  constexpr std::uint32_t kNone = static_cast<std::uint32_t>(-1);
+  constexpr std::size_t kStyles = static_cast<std::size_t>(ast::NumberStyle::circled) + 1;
+  const auto index = [](ast::NumberStyle s) { return static_cast<std::size_t>(s); };
+  std::vector<std::uint32_t> next_own(lines.size()), next_sibling(lines.size());
+  std::array<std::uint32_t, kStyles> last;
+  last.fill(kNone);
+  for (std::size_t k = lines.size(); k-- > 0;) {
+    const ast::NumberStyle style = marker(k).style;
+    const auto sibling = sibling_style(style);
+    next_own[k] = last[index(style)];
+    next_sibling[k] = sibling ? last[index(*sibling)] : kNone;
+    last[index(style)] = static_cast<std::uint32_t>(k);
+  }
+  last.fill(kNone);
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    const ast::Marker& m = marker(k);
+    const std::uint32_t own_before = last[index(m.style)];
+    last[index(m.style)] = static_cast<std::uint32_t>(k);
+    const auto sibling = sibling_style(m.style);
+    if (!sibling) continue;
+    const std::uint32_t b = last[index(*sibling)];
+    const std::uint32_t a = next_sibling[k];
+    if (b == kNone || a == kNone) continue;
+    // Lone: no heading of its own style between the two siblings.
+    const std::uint32_t own_after = next_own[k];
+    const bool lone = (own_before == kNone || own_before < b) && (own_after == kNone || own_after > a);
+    const ast::Marker& bm = marker(b);
+    const ast::Marker& am = marker(a);
+    if (!lone || bm.value + 1 != m.value || am.value != m.value + 1) continue;
+    styles[lines[k]] = *sibling;
+    ctx.sink.report(Diagnostic{ctx.source.path(), ctx.source.location(m.source), "numbering-slip",
+                               Severity::warning,
+                               "“" + std::string(m.source) + "” breaks the sequence “" +
+                                   std::string(bm.source) + "” … “" + std::string(am.source) +
+                                   "”; read as its number " + std::to_string(m.value),
+                               "number it in the style of its siblings"});
+  }
   return styles;
+}
+
+/// How many sections each body heading will hold directly (and the plan:
+/// `top`), by the nesting rule of BodyReader::heading run on styles alone,
+/// so that every list of sections is allocated once, at its size.
+struct ChildCounts {
+  std::uint32_t top = 0;
+  std::vector<std::uint32_t> of;  // per body heading, in order
+};
+
+ChildCounts child_counts(const ast::Document& doc, const Regions& r,
+                         const std::vector<ast::NumberStyle>& styles) {
+  ChildCounts counts;
+  std::vector<std::pair<ast::NumberStyle, std::uint32_t>> path;  // open styles, heading ordinals
+  for (std::size_t i = r.body_begin; i < r.body_end; ++i) {
+    if (r.in_toc[i] || !as<ast::Heading>(doc.lines[i])) continue;
+    for (std::size_t depth = 0; depth < path.size(); ++depth) {
+      if (path[depth].first == styles[i]) {
+        path.resize(depth);
+        break;
+      }
+    }
+    ++(path.empty() ? counts.top : counts.of[path.back().second]);
+    path.emplace_back(styles[i], static_cast<std::uint32_t>(counts.of.size()));
+    counts.of.push_back(0);
+  }
+  return counts;
 }
 
 }  // namespace
@@ -294,12 +333,15 @@ bool read_units(const BuildContext& ctx, const ast::Labelled& list, std::vector<
 void read_body(const BuildContext& ctx, const ast::Document& doc, const Regions& regions,
                Plan& plan) {
   const auto styles = heading_styles(ctx, doc, regions);
+  const ChildCounts counts = child_counts(doc, regions, styles);
+  plan.sections.reserve(counts.top);
+  std::size_t heading = 0;
   BodyReader reader(ctx, plan);
   for (std::size_t i = regions.body_begin; i < regions.body_end; ++i) {
     if (regions.in_toc[i]) continue;
     const ast::Line& line = doc.lines[i];
     if (const auto* h = as<ast::Heading>(line)) {
-      reader.heading(*h, styles.at(i));
+      reader.heading(*h, styles[i], counts.of[heading++]);
     } else if (const auto* l = as<ast::LabelledLine>(line)) {
       std::vector<Unit> probe;
       if (!l->groups.empty() && read_units(ctx, l->groups.front(), probe)) {

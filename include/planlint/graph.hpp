@@ -9,6 +9,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <variant>
 
 #include "planlint/plan.hpp"
 
@@ -17,24 +18,30 @@ namespace planlint {
 enum class NodeKind { plan, section, task, target, stage, attachment, unit };
 std::string_view to_string(NodeKind kind);
 
-/// What a vertex knows: where it came from and its attributes. Fields a kind
-/// does not have stay empty. Texts are views into the Plan the graph was
-/// built from, which must outlive it.
+/// What a vertex knows: its kind, where it came from, its title, and the
+/// element of the plan it stands for, whose other attributes (a target's
+/// quantities, a stage's dates, …) are read from there rather than copied.
+/// The plan must outlive the graph.
 struct NodeData {
   NodeKind kind = NodeKind::plan;
-  Location where;
-  std::string_view title;   // plan/section/task title, stage and unit name, attachment title
-  std::string_view text;    // a target's text
-  const Section* section = nullptr;  // sections and tasks: their text is read from here
-  std::string_view number;  // "一", "3"
-  std::string_view plan_kind;  // plan: 实施方案 …
-  std::string_view issuer, date;
   Role role = Role::other;  // sections (tasks, targets, stages: of their section)
-  unsigned level = 0;
-  bool measured = false;
-  unsigned deadline = 0;
-  std::string_view from, to;
-  bool present = false;
+  Location where;
+  std::string_view title;  // plan/section/task title, target text, stage, unit and attachment name
+  std::variant<std::monostate, const Plan*, const Section*, const Target*, const Stage*, const Attachment*>
+      origin;  // empty for units
+
+  const Plan* plan() const { return get(std::in_place_type<const Plan*>); }
+  const Section* section() const { return get(std::in_place_type<const Section*>); }
+  const Target* target() const { return get(std::in_place_type<const Target*>); }
+  const Stage* stage() const { return get(std::in_place_type<const Stage*>); }
+  const Attachment* attachment() const { return get(std::in_place_type<const Attachment*>); }
+
+ private:
+  template <typename T>
+  T get(std::in_place_type_t<T>) const {
+    const T* p = std::get_if<T>(&origin);
+    return p ? *p : nullptr;
+  }
 };
 
 /// The running text of a node: a section's paragraphs, a target's text, or
