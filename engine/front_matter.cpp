@@ -76,7 +76,7 @@ bool is_issuer_like(const BuildContext& ctx, std::string_view t) {
     if (t.find(p) != std::string_view::npos) return false;
   }
   if (text::ends_with(t, "文件")) t.remove_suffix(std::string_view("文件").size());
-  return !ctx.lexicons.get("issuer-suffixes").suffix_of(t).empty();
+  return !ctx.lexicons.issuer_suffixes.suffix_of(t).empty();
 }
 
 std::string issuer_name(std::string_view t) {
@@ -86,12 +86,12 @@ std::string issuer_name(std::string_view t) {
 }
 
 bool is_notice_line(const BuildContext& ctx, std::string_view t) {
-  return ctx.lexicons.get("notice-markers").occurs_in(t) || t.find("《") != std::string_view::npos;
+  return ctx.lexicons.notice_markers.occurs_in(t) || t.find("《") != std::string_view::npos;
 }
 
 /// `附件`, `附件1`, `附件 2`: an attachment label, with what follows it.
 std::optional<std::string_view> after_attachment_label(const BuildContext& ctx, std::string_view t) {
-  const std::string_view label = ctx.lexicons.get("attachment-labels").prefix_of(t);
+  const std::string_view label = ctx.lexicons.attachment_labels.prefix_of(t);
   if (label.empty()) return std::nullopt;
   t.remove_prefix(label.size());
   while (!t.empty() && ((t[0] >= '0' && t[0] <= '9') || t[0] == ' ')) t.remove_prefix(1);
@@ -101,14 +101,14 @@ std::optional<std::string_view> after_attachment_label(const BuildContext& ctx, 
 bool is_trailer_line(const BuildContext& ctx, const ast::Line& line) {
   // Cheap tests on the raw line first: almost no line is a trailer line.
   const std::string_view raw = text::trim(line_text(line));
-  const bool labelled = !ctx.lexicons.get("attachment-labels").prefix_of(raw).empty() ||
-                        !ctx.lexicons.get("trailer-labels").prefix_of(raw).empty();
+  const bool labelled = !ctx.lexicons.attachment_labels.prefix_of(raw).empty() ||
+                        !ctx.lexicons.trailer_labels.prefix_of(raw).empty();
   if (!labelled && !text::ends_with(raw, "印发") && !text::ends_with(raw, "印发**")) return false;
   const std::string t = text::clean(raw);
   if (auto rest = after_attachment_label(ctx, t)) {
     return rest->empty() || text::starts_with(*rest, "：") || text::starts_with(*rest, ":");
   }
-  const std::string_view label = ctx.lexicons.get("trailer-labels").prefix_of(t);
+  const std::string_view label = ctx.lexicons.trailer_labels.prefix_of(t);
   if (!label.empty()) {
     const std::string_view rest = std::string_view(t).substr(label.size());
     if (text::starts_with(text::trim(rest), "：") || text::starts_with(text::trim(rest), ":")) {
@@ -154,7 +154,7 @@ struct TitleLines {
 TitleLines find_title(const BuildContext& ctx, const ast::Document& doc,
                       const std::vector<bool>& in_toc, std::size_t first_heading) {
   TitleLines title;
-  const Lexicon& kinds = ctx.lexicons.get("plan-kinds");
+  const Lexicon& kinds = ctx.lexicons.plan_kinds;
   for (std::size_t i = 0; i < first_heading; ++i) {
     const auto& line = doc.lines[i];
     if (in_toc[i] || !as<ast::Text>(line)) continue;
@@ -196,7 +196,7 @@ void read_attachments(const BuildContext& ctx, const ast::Document& doc,
     }
     return std::string(text::trim(out));
   };
-  const Lexicon& labels = ctx.lexicons.get("attachment-labels");
+  const Lexicon& labels = ctx.lexicons.attachment_labels;
   for (std::size_t i = 0; i < doc.lines.size(); ++i) {
     if (in_toc[i] || labels.prefix_of(text::trim(line_text(doc.lines[i]))).empty()) continue;
     const std::string t = text::clean(line_text(doc.lines[i]));
@@ -253,7 +253,7 @@ Regions read_front_and_back(const BuildContext& ctx, const ast::Document& doc, P
     plan.title = std::string(stripped.title);
     if (stripped.period) std::tie(plan.period_start, plan.period_end) = *stripped.period;
     plan.title_at = ctx.source.location(line_text(doc.lines[title.first]));
-    const std::string_view kind = ctx.lexicons.get("plan-kinds").suffix_of(plan.title);
+    const std::string_view kind = ctx.lexicons.plan_kinds.suffix_of(plan.title);
     plan.kind = kind.empty() ? "other" : std::string(kind);
     after_title = title.last + 1;
     // A period on the line under the title: (2020—2022 年)

@@ -303,9 +303,9 @@ ChildCounts child_counts(const ast::Document& doc, const Regions& r,
 
 bool read_units(const BuildContext& ctx, const ast::Labelled& list, std::vector<Unit>& out) {
   const std::string label = text::clean(list.label);
-  const bool lead_all = ctx.lexicons.get("unit-labels-lead").contains(label);
-  const bool support_all = ctx.lexicons.get("unit-labels-support").contains(label);
-  if (!lead_all && !support_all && !ctx.lexicons.get("unit-labels").contains(label)) return false;
+  const bool lead_all = ctx.lexicons.unit_labels_lead.contains(label);
+  const bool support_all = ctx.lexicons.unit_labels_support.contains(label);
+  if (!lead_all && !support_all && !ctx.lexicons.unit_labels.contains(label)) return false;
   bool first = true;
   for (auto item : list.items) {
     std::string name = text::clean(item);

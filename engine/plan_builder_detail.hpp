@@ -3,6 +3,8 @@
 // (roles, tasks, targets, stages, units).
 #pragma once
 
+#include <array>
+
 #include <boost/variant/get.hpp>
 
 #include <cstddef>
@@ -18,9 +20,30 @@
 
 namespace planlint::detail {
 
+/// The lexicons the plan reader uses, looked up by name once per plan
+/// rather than at every heading and line.
+struct PlanLexicons {
+  explicit PlanLexicons(const Lexicons& all);
+  const Lexicon& acceptance_stage;
+  const Lexicon& attachment_labels;
+  const Lexicon& issuer_suffixes;
+  const Lexicon& notice_markers;
+  const Lexicon& plan_kinds;
+  const Lexicon& quantity_units;
+  const Lexicon& quantity_units_cn;
+  const Lexicon& role_qualifiers;
+  const Lexicon& trailer_labels;
+  const Lexicon& unit_labels;
+  const Lexicon& unit_labels_lead;
+  const Lexicon& unit_labels_support;
+  /// role-timeline, role-goals, …: the order in which a heading naming two
+  /// roles takes the first (see kRoleOrder in plan_model.cpp).
+  std::array<const Lexicon*, 6> roles;
+};
+
 struct BuildContext {
   const SourceFile& source;
-  const Lexicons& lexicons;
+  const PlanLexicons& lexicons;
   DiagnosticSink& sink;
 };
 

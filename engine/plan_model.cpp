@@ -48,10 +48,16 @@ constexpr std::array<std::pair<Role, std::string_view>, 6> kRoleOrder{{
 
 constexpr std::size_t kExcerptCodePoints = 40;
 
+std::array<const Lexicon*, kRoleOrder.size()> role_lexicons(const Lexicons& all) {
+  std::array<const Lexicon*, kRoleOrder.size()> out{};
+  for (std::size_t i = 0; i < kRoleOrder.size(); ++i) out[i] = &all.get(kRoleOrder[i].second);
+  return out;
+}
+
 /// A top-level heading takes the role of any role word it contains.
 std::optional<Role> role_named_in(const BuildContext& ctx, std::string_view title) {
-  for (const auto& [role, lexicon] : kRoleOrder) {
-    if (ctx.lexicons.get(lexicon).occurs_in(title)) return role;
+  for (std::size_t i = 0; i < kRoleOrder.size(); ++i) {
+    if (ctx.lexicons.roles[i]->occurs_in(title)) return kRoleOrder[i].first;
   }
   return std::nullopt;
 }
@@ -76,11 +82,12 @@ std::optional<Role> role_of_nested(const BuildContext& ctx, std::string_view tit
       mentions[0].kind != ast::MentionKind::quantity) {
     title.remove_prefix(mentions[0].source.size());
   }
-  for (const auto& [role, lexicon] : kRoleOrder) {
-    const std::string_view word = ctx.lexicons.get(lexicon).suffix_of(title);
+  for (std::size_t i = 0; i < kRoleOrder.size(); ++i) {
+    const Role role = kRoleOrder[i].first;
+    const std::string_view word = ctx.lexicons.roles[i]->suffix_of(title);
     if (word.empty()) continue;
     std::string_view rest = title.substr(0, title.size() - word.size());
-    const Lexicon& qualifiers = ctx.lexicons.get("role-qualifiers");
+    const Lexicon& qualifiers = ctx.lexicons.role_qualifiers;
     while (!rest.empty()) {
       const std::string_view q = qualifiers.prefix_of(rest);
       if (q.empty()) break;
@@ -135,8 +142,8 @@ Target make_target(const BuildContext& ctx, TargetText t) {
   Target target;
   target.where = t.where;
   target.text = std::move(t.text);
-  const Lexicon& units = ctx.lexicons.get("quantity-units");
-  const Lexicon& cn_units = ctx.lexicons.get("quantity-units-cn");
+  const Lexicon& units = ctx.lexicons.quantity_units;
+  const Lexicon& cn_units = ctx.lexicons.quantity_units_cn;
   for (auto span : t.spans) {
     for (const auto& m : find_mentions(span)) {
       if (m.kind == ast::MentionKind::quantity) {
@@ -305,7 +312,7 @@ Stage make_stage(const BuildContext& ctx, Location where, std::string name,
     date_stage(stage, t);
     if (!stage.from.empty()) break;
   }
-  stage.acceptance = ctx.lexicons.get("acceptance-stage").occurs_in(stage.name);
+  stage.acceptance = ctx.lexicons.acceptance_stage.occurs_in(stage.name);
   return stage;
 }
 
@@ -372,6 +379,21 @@ void find_stages(const BuildContext& ctx, std::vector<Section>& sections) {
 
 }  // namespace
 
+PlanLexicons::PlanLexicons(const Lexicons& all)
+    : acceptance_stage(all.get("acceptance-stage")),
+      attachment_labels(all.get("attachment-labels")),
+      issuer_suffixes(all.get("issuer-suffixes")),
+      notice_markers(all.get("notice-markers")),
+      plan_kinds(all.get("plan-kinds")),
+      quantity_units(all.get("quantity-units")),
+      quantity_units_cn(all.get("quantity-units-cn")),
+      role_qualifiers(all.get("role-qualifiers")),
+      trailer_labels(all.get("trailer-labels")),
+      unit_labels(all.get("unit-labels")),
+      unit_labels_lead(all.get("unit-labels-lead")),
+      unit_labels_support(all.get("unit-labels-support")),
+      roles(role_lexicons(all)) {}
+
 void read_model(const BuildContext& ctx, Plan& plan) {
   assign_roles(ctx, plan.sections, nullptr);
   mark_tasks(plan.sections, nullptr);
@@ -385,7 +407,8 @@ Plan build_plan(const SourceFile& source, const ast::Document& document, const L
                 DiagnosticSink& sink) {
   Plan plan;
   plan.path = source.path();
-  const detail::BuildContext ctx{source, lexicons, sink};
+  const detail::PlanLexicons words(lexicons);
+  const detail::BuildContext ctx{source, words, sink};
   const detail::Regions regions = detail::read_front_and_back(ctx, document, plan);
   detail::read_body(ctx, document, regions, plan);
   detail::read_model(ctx, plan);

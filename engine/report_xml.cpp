@@ -3,6 +3,7 @@
 #include <cstdarg>
 #include <cstdio>
 #include <ostream>
+#include <string>
 #include <vector>
 
 #include "planlint/report.hpp"
@@ -11,34 +12,46 @@ namespace planlint {
 
 namespace {
 
-/// tinyxml2's printer, writing straight to a stream instead of a buffer.
+/// tinyxml2's printer, writing to a stream through a buffer of its own: the
+/// printer emits many small pieces, and the stream gets them in large writes.
 class StreamPrinter final : public tinyxml2::XMLPrinter {
  public:
-  explicit StreamPrinter(std::ostream& out) : out_(out) {}
+  explicit StreamPrinter(std::ostream& out) : out_(out) { buffer_.reserve(kFlushAt + 4096); }
+
+  /// Hands what is buffered to the stream.
+  void flush() {
+    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.clear();
+  }
 
  protected:
   void Print(const char* format, ...) override {
     va_list args;
     va_start(args, format);
-    char buffer[256];
+    char small[256];
     va_list copy;
     va_copy(copy, args);
-    const int n = std::vsnprintf(buffer, sizeof buffer, format, copy);
+    const int n = std::vsnprintf(small, sizeof small, format, copy);
     va_end(copy);
-    if (n >= 0 && static_cast<std::size_t>(n) < sizeof buffer) {
-      out_.write(buffer, n);
+    if (n >= 0 && static_cast<std::size_t>(n) < sizeof small) {
+      Write(small, static_cast<std::size_t>(n));
     } else if (n >= 0) {
       std::vector<char> big(static_cast<std::size_t>(n) + 1);
       std::vsnprintf(big.data(), big.size(), format, args);
-      out_.write(big.data(), n);
+      Write(big.data(), static_cast<std::size_t>(n));
     }
     va_end(args);
   }
-  void Write(const char* data, std::size_t size) override { out_.write(data, static_cast<std::streamsize>(size)); }
-  void Putc(char ch) override { out_.put(ch); }
+  void Write(const char* data, std::size_t size) override {
+    buffer_.append(data, size);
+    if (buffer_.size() >= kFlushAt) flush();
+  }
+  void Putc(char ch) override { buffer_.push_back(ch); }
 
  private:
+  static constexpr std::size_t kFlushAt = 64 * 1024;
   std::ostream& out_;
+  std::string buffer_;
 };
 
 class XmlWriter final : public ReportWriter {
@@ -90,6 +103,7 @@ class XmlWriter final : public ReportWriter {
     p_.PushAttribute("infos", static_cast<unsigned>(t.infos));
     p_.CloseElement();
     p_.CloseElement();
+    p_.flush();
   }
 
  private:

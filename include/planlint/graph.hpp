@@ -60,8 +60,10 @@ struct GraphData {
   std::string path;
 };
 
+// Edges are kept in a vector (the last vecS): the graph is built once and
+// never loses an edge, so a list node per edge would only cost memory.
 using PlanGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeData,
-                                        EdgeData, GraphData>;
+                                        EdgeData, GraphData, boost::vecS>;
 using Vertex = boost::graph_traits<PlanGraph>::vertex_descriptor;
 
 /// Builds the graph of a plan. Vertex 0 is the plan.
