@@ -124,24 +124,24 @@ namespace {
 /// True when every byte is part of a valid UTF-8 sequence and none is NUL:
 /// the fast check; positions are worked out only when it fails.
 bool valid_text(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
   std::size_t i = 0;
   while (i < n) {
-    const auto c = static_cast<unsigned char>(s[i]);
+    const unsigned char c = p[i];
     if (c >= 0x01 && c < 0x80) {
       ++i;
       continue;
     }
-    // Three-byte sequences (all CJK) checked inline: continuations, no
-    // overlong form, no surrogate.
-    if ((c & 0xF0) == 0xE0 && i + 2 < n) {
-      const auto c1 = static_cast<unsigned char>(s[i + 1]);
-      const auto c2 = static_cast<unsigned char>(s[i + 2]);
-      if ((c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80 && !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0)) {
+    // Three-byte sequences (all CJK) checked with one mask: lead 1110xxxx and
+    // two continuations; E0 (overlong forms) and ED (surrogates) take the
+    // general path.
+    if (i + 3 <= n && c != 0xE0 && c != 0xED) {
+      const std::uint32_t w = c | std::uint32_t{p[i + 1]} << 8 | std::uint32_t{p[i + 2]} << 16;
+      if ((w & 0xC0C0F0) == 0x8080E0) {
         i += 3;
         continue;
       }
-      return false;
     }
     const std::size_t len = sequence_length(s, i);
     if (len == 0 || c == 0) return false;

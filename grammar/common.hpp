@@ -1,6 +1,7 @@
 // Character classes and small parsers shared by the plan grammars.
 #pragma once
 
+#include <cstring>
 #include <string_view>
 
 #include "config.hpp"
@@ -17,6 +18,41 @@ inline auto const hspace = lit(' ') | lit('\t') | lit("\u3000") | lit("\u00A0");
 inline auto const eol_char = lit('\n') | lit('\r');
 inline auto const eol = lit("\r\n") | lit('\n') | lit('\r');
 inline auto const line_end = eol | x3::eoi;
+
+/// Where the line that `first` is in ends (at its \r or \n, or at `last`):
+/// two memchr calls rather than a test per byte.
+inline char const* find_line_end(char const* first, char const* last) {
+  const auto n = static_cast<std::size_t>(last - first);
+  auto const* nl = static_cast<char const*>(std::memchr(first, '\n', n));
+  char const* end = nl ? nl : last;
+  auto const* cr = static_cast<char const*>(std::memchr(first, '\r', static_cast<std::size_t>(end - first)));
+  return cr ? cr : end;
+}
+
+/// Skips to the end of the line (not past it); always succeeds. Wrap it in
+/// raw[] for the text it skipped.
+struct to_line_end_parser : x3::parser<to_line_end_parser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  template <typename Context, typename RContext, typename Attribute>
+  bool parse(char const*& first, char const* const& last, Context const&, RContext&, Attribute&) const {
+    first = find_line_end(first, last);
+    return true;
+  }
+};
+inline to_line_end_parser const to_line_end{};
+
+/// Succeeds, consuming nothing, when a tab comes before the end of the line.
+struct tab_ahead_parser : x3::parser<tab_ahead_parser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  template <typename Context, typename RContext, typename Attribute>
+  bool parse(char const*& first, char const* const& last, Context const&, RContext&, Attribute&) const {
+    char const* end = find_line_end(first, last);
+    return std::memchr(first, '\t', static_cast<std::size_t>(end - first)) != nullptr;
+  }
+};
+inline tab_ahead_parser const tab_ahead{};
 
 /// Any one UTF-8 encoded character (lead byte and its continuations).
 inline auto const utf8_char = char_('\x00', '\x7F') |

@@ -43,7 +43,7 @@ x3::rule<text_class, ast::Text> const text = "text line";
 x3::rule<struct line_class, ast::Line> const line = "line";
 
 // ---------------------------------------------------------------- Grammar
-auto const rest_of_line = raw[*~char_("\r\n")];
+auto const rest_of_line = raw[to_line_end];
 auto const trailing = *(hspace | lit("**"));
 auto const period = lit("。");
 
@@ -64,7 +64,7 @@ auto const box_header_def = lit("专栏") >> *hspace >> raw[+digit] >> *hspace >
 auto const cell = raw[+~char_("\t\r\n")];
 x3::rule<struct cells_class, std::vector<std::string_view>> const cells = "cells";
 // A quick scan for a tab first: most lines have none.
-auto const cells_def = &(*~char_("\t\r\n") >> '\t') >> &(cell >> +lit('\t') >> cell) >>
+auto const cells_def = tab_ahead >> &(cell >> +lit('\t') >> cell) >>
                        (cell % +lit('\t')) >> *lit('\t');
 auto const table_row_def = cells >> &line_end;
 
