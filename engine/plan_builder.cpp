@@ -121,7 +121,7 @@ void BodyReader::add_fragment(Paragraph& p, std::string_view fragment) {
   if (p.spans.empty()) p.where = ctx_.source.location(fragment);
   p.spans.push_back(fragment);
   // Conversion debris is rare: text without it is taken as it is.
-  const bool debris = std::any_of(fragment.begin(), fragment.end(), [](char c) { return c == '*' || c == '['; });
+  const bool debris = text::has_debris(fragment);
   p.text += debris ? text::clean(fragment) : std::string(fragment);
   inline_units(fragment);
 }
@@ -373,7 +373,7 @@ std::vector<TextPiece> clauses_of(const Paragraph& p, const SourceFile& source) 
   std::vector<TextPiece> clauses;
   for (std::size_t i = 0; i < p.spans.size(); ++i) {
     const std::string_view fragment = p.spans[i];
-    const bool debris = std::any_of(fragment.begin(), fragment.end(), [](char c) { return c == '*' || c == '['; });
+    const bool debris = text::has_debris(fragment);
     // A clause left open at the end of the previous line (a page break in
     // mid-sentence) takes this line's first clause.
     bool merge = i > 0 && !clauses.empty() && !text::ends_sentence(clauses.back().spans.back());

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "planlint/source.hpp"
 
@@ -43,11 +44,15 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+bool has_debris(std::string_view s) {
+  return std::memchr(s.data(), '*', s.size()) != nullptr || std::memchr(s.data(), '[', s.size()) != nullptr;
+}
+
 std::string clean(std::string_view s) {
   s = trim(s);
-  // Most text carries no markup: one scan for its two openers.
+  // Most text carries no markup.
+  if (!has_debris(s)) return std::string(s);
   const auto is_opener = [](char c) { return c == '*' || c == '['; };
-  if (std::none_of(s.begin(), s.end(), is_opener)) return std::string(s);
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {

@@ -9,6 +9,10 @@ namespace planlint::text {
 /// Strips horizontal blanks (space, tab, U+3000, NBSP) at both ends.
 std::string_view trim(std::string_view s);
 
+/// True when s holds the opener of conversion debris (`**`, `[bookmark:…]`):
+/// a `*` or a `[`. Two memchr calls; most text has neither.
+bool has_debris(std::string_view s);
+
 /// The text as a reader sees it: conversion debris ([bookmark: …], markdown
 /// **) removed and blanks trimmed.
 std::string clean(std::string_view s);
