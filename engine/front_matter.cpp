@@ -61,6 +61,9 @@ struct TitleAndPeriod {
 };
 
 TitleAndPeriod strip_period(std::string_view title) {
+  // bracketed_period() wants the closing bracket last: most lines have none.
+  const std::string_view trimmed = text::trim(title);
+  if (!text::ends_with(trimmed, "）") && !text::ends_with(trimmed, ")")) return {title, std::nullopt};
   for (std::string_view open : {"（", "("}) {
     const std::size_t at = title.rfind(open);
     if (at == std::string_view::npos || at == 0) continue;
