@@ -1,6 +1,7 @@
 // Character classes and small parsers shared by the plan grammars.
 #pragma once
 
+#include <algorithm>
 #include <cstring>
 #include <string_view>
 
@@ -72,6 +73,38 @@ inline auto const cn_digit = cn_lead >> (lit("零") | lit("〇") | lit("一") | 
                                          lit("三") | lit("四") | lit("五") | lit("六") | lit("七") |
                                          lit("八") | lit("九"));
 inline auto const cn_numeral_char = cn_lead >> (cn_digit | lit("十") | lit("百") | lit("千"));
+
+/// True when a number or a year may begin at p: an ASCII digit or one of the
+/// Chinese numeral characters above (all three bytes long).
+inline bool may_start_number(char const* p, char const* last) {
+  const auto c = static_cast<unsigned char>(*p);
+  if (c >= '0' && c <= '9') return true;
+  if (last - p < 3 || (c != 0xE3 && c != 0xE4 && c != 0xE5 && c != 0xE7 && c != 0xE9)) return false;
+  static constexpr std::string_view kNumerals[] = {"零", "〇", "一", "二", "两", "三", "四", "五",
+                                                   "六", "七", "八", "九", "十", "百", "千"};
+  const std::string_view here(p, 3);
+  for (std::string_view n : kNumerals) {
+    if (here == n) return true;
+  }
+  return false;
+}
+
+/// Skips the characters at which no number can begin (see may_start_number);
+/// always succeeds. Running text is mostly such characters.
+struct to_number_start_parser : x3::parser<to_number_start_parser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  template <typename Context, typename RContext, typename Attribute>
+  bool parse(char const*& first, char const* const& last, Context const&, RContext&, Attribute&) const {
+    while (first != last && !may_start_number(first, last)) {
+      const auto c = static_cast<unsigned char>(*first);
+      const std::ptrdiff_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+      first += std::min(n, last - first);
+    }
+    return true;
+  }
+};
+inline to_number_start_parser const to_number_start{};
 
 inline auto const open_paren = lit("（") | lit('(');
 inline auto const close_paren = lit("）") | lit(')');

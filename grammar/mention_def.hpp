@@ -105,7 +105,8 @@ auto const fresh = x3::eps[start];
 auto const year_ahead = &(year_number >> *hspace >> (lit("年") | range_separator));
 auto const mention_def = raw[(year_ahead >> ((fresh >> range) | (fresh >> year_range) | (fresh >> date))) |
                              (fresh >> quantity)][set_source];
-auto const mentions_expr = *(mention | x3::omit[utf8_char]);
+// Text between numbers is skipped in one step rather than tried at every character.
+auto const mentions_expr = *(to_number_start >> (mention | x3::omit[utf8_char]));
 
 BOOST_SPIRIT_DEFINE(mention)
 
