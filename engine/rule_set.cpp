@@ -100,15 +100,15 @@ bool load_rule_file(SourceFile source, RuleSet& rules, DiagnosticSink& sink) {
   const auto parsed = parse_rule_file(file, sink);
   if (!parsed) return false;
 
-  // New lexicons first: the rules of this file may use them.
-  Lexicons lexicons = rules.lexicons;
+  // New lexicons first: the rules of this file may use them. They join the
+  // rule set only when the whole file loads, so a file that declares none
+  // is checked against the rule set's own.
+  std::optional<Lexicons> staged;
+  if (!parsed->lexicons.empty()) staged = rules.lexicons;
+  const Lexicons& lexicons = staged ? *staged : rules.lexicons;
   for (const auto& decl : parsed->lexicons) {
-    Lexicon lexicon;
-    lexicon.name = std::string(decl.name);
-    lexicon.file = file.path();
-    lexicon.where = file.location(decl.source);
-    for (auto w : decl.words) lexicon.words.emplace_back(w);
-    lexicons.add(std::move(lexicon));
+    std::vector<std::string> words(decl.words.begin(), decl.words.end());
+    staged->add(Lexicon(std::string(decl.name), std::move(words), file.path(), file.location(decl.source)));
   }
   bool ok = true;
   std::vector<Rule> compiled;
@@ -130,7 +130,7 @@ bool load_rule_file(SourceFile source, RuleSet& rules, DiagnosticSink& sink) {
     compiled.push_back(std::move(*rule));
   }
   if (!ok) return false;
-  rules.lexicons = std::move(lexicons);
+  if (staged) rules.lexicons = std::move(*staged);
   rules.regexes = std::move(regexes);
   for (auto& rule : compiled) {
     auto it = std::find_if(rules.rules.begin(), rules.rules.end(),
