@@ -128,21 +128,26 @@ bool valid_text(std::string_view s) {
   const std::size_t n = s.size();
   std::size_t i = 0;
   while (i < n) {
-    const unsigned char c = p[i];
-    if (c >= 0x01 && c < 0x80) {
-      ++i;
-      continue;
-    }
-    // Three-byte sequences (all CJK) checked with one mask: lead 1110xxxx and
-    // two continuations; E0 (overlong forms) and ED (surrogates) take the
-    // general path.
-    if (i + 3 <= n && c != 0xE0 && c != 0xED) {
-      const std::uint32_t w = c | std::uint32_t{p[i + 1]} << 8 | std::uint32_t{p[i + 2]} << 16;
-      if ((w & 0xC0C0F0) == 0x8080E0) {
+    // Four bytes at a time where they can be read at once: four ASCII bytes
+    // (none NUL), or a three-byte sequence (all CJK) with a lead E1–EF but
+    // ED, whose continuations are checked with one mask. E0 (overlong
+    // forms), ED (surrogates) and the rest take the general path.
+    if (i + 4 <= n) {
+      std::uint32_t w;
+      std::memcpy(&w, p + i, 4);
+      if ((w & 0x80808080u) == 0) {
+        const bool nul = ((w - 0x01010101u) & ~w & 0x80808080u) != 0;
+        if (nul) return false;
+        i += 4;
+        continue;
+      }
+      const std::uint32_t lead = w & 0xFFu;
+      if ((w & 0xC0C0F0u) == 0x8080E0u && lead != 0xE0 && lead != 0xED) {
         i += 3;
         continue;
       }
     }
+    const unsigned char c = p[i];
     const std::size_t len = sequence_length(s, i);
     if (len == 0 || c == 0) return false;
     i += len;
