@@ -41,3 +41,17 @@ expect(unknown-attribute 2 "unknown-attribute.rules:[0-9]+:[0-9]+: error: .*unkn
        check --rules fixtures/user-rules/unknown-attribute.rules fixtures/plans)
 expect(type-error 2 "type-error.rules:[0-9]+:[0-9]+: error: "
        check --rules fixtures/user-rules/type-error.rules fixtures/plans)
+# -j1 and -j2 write the same report with --output, byte for byte (the
+# benchmark's command line, on the fixtures).
+foreach(jobs 1 2)
+  execute_process(COMMAND ${PLANLINT} check -j${jobs} --format xml --fail-on never
+                          --output ${OUT}/jobs-${jobs}.xml fixtures/plans fixtures/layouts
+                  RESULT_VARIABLE rc ERROR_QUIET)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "jobs: -j${jobs} exited ${rc}")
+  endif()
+endforeach()
+execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files ${OUT}/jobs-1.xml ${OUT}/jobs-2.xml RESULT_VARIABLE same)
+if(NOT same EQUAL 0)
+  message(FATAL_ERROR "jobs: the -j1 and -j2 reports differ")
+endif()
