@@ -2,12 +2,13 @@
 # Whole-process benchmarks, as recorded in docs/performance.md:
 #   bash bench/run.sh [N]        (N copies of each fixture plan; default 200)
 # Builds a Release tree in build-bench, writes the corpus to build-bench/corpus,
-# and prints one line per measurement: median of 5 runs (wall seconds), MB/s,
-# peak RSS (MB). Needs /usr/bin/time (package time).
+# and prints one line per measurement: median wall time of RUNS runs (default
+# 11, timed by the shell), MB/s, and peak RSS (MB, from /usr/bin/time, package
+# time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-200}
-runs=5
+runs=${RUNS:-11}
 
 cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DPLANLINT_BENCH=ON -DPLANLINT_TESTS=OFF >/dev/null
 cmake --build build-bench >/dev/null
@@ -19,29 +20,37 @@ build-bench/bench/make_corpus fixtures/plans "$corpus" "$n"
 bytes=$(du -sb "$corpus" | cut -f1)
 files=$(find "$corpus" -name '*.txt' | wc -l)
 
-# measure NAME BYTES COMMAND...: median wall time, throughput, peak RSS.
+# measure NAME BYTES COMMAND...: median wall time of $runs runs (timed in the
+# shell with microsecond resolution), throughput, and the largest peak RSS of
+# three more runs under /usr/bin/time. Sets $median (seconds).
 measure() {
   local name=$1 size=$2
   shift 2
-  local times=() rss=0
+  local times=() rss=0 start end
   for _ in $(seq $runs); do
-    /usr/bin/time -f '%e %M' -o /tmp/planlint-bench.time "$@" >/dev/null 2>&1 || true
-    read -r t m < /tmp/planlint-bench.time
-    times+=("$t")
+    start=$EPOCHREALTIME
+    "$@" >/dev/null 2>&1 || true
+    end=$EPOCHREALTIME
+    times+=("$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.6f", b - a }')")
+  done
+  for _ in 1 2 3; do
+    /usr/bin/time -f '%M' -o /tmp/planlint-bench.time "$@" >/dev/null 2>&1 || true
+    read -r m < /tmp/planlint-bench.time
     (( m > rss )) && rss=$m
   done
-  local median
   median=$(printf '%s\n' "${times[@]}" | sort -g | sed -n "$(( (runs + 1) / 2 ))p")
   awk -v n="$name" -v t="$median" -v b="$size" -v r="$rss" \
-    'BEGIN { printf "%-44s %8.3f s %9.1f MB/s %8.1f MB peak RSS\n", n, t, (t > 0 ? b / 1e6 / t : 0), r / 1024 }'
+    'BEGIN { printf "%-44s %8.1f ms %9.1f MB/s %8.1f MB peak RSS\n", n, t * 1000, (t > 0 ? b / 1e6 / t : 0), r / 1024 }'
 }
 
 echo "corpus: $files files, $bytes bytes; $(nproc) cores; $(uname -m)"
 measure "grep -c 责任单位 -r (floor)" "$bytes" grep -c 责任单位 -r "$corpus"
+floor=$median
 measure "planlint check -j1 --format xml --output" "$bytes" $planlint check -j1 --format xml --fail-on never --output /tmp/planlint-bench.xml "$corpus"
+j1=$median
 measure "planlint check -j2 --format xml --output" "$bytes" $planlint check -j2 --format xml --fail-on never --output /tmp/planlint-bench-j2.xml "$corpus"
-$planlint check -j1 --format xml --fail-on never --output /tmp/planlint-bench.xml "$corpus" >/dev/null 2>&1 || true
-$planlint check -j2 --format xml --fail-on never --output /tmp/planlint-bench-j2.xml "$corpus" >/dev/null 2>&1 || true
+j2=$median
+awk -v f="$floor" -v a="$j1" -v b="$j2" 'BEGIN { printf "-j1 takes %.1f× the floor'"'"'s time; -j2 runs %.2f× as fast as -j1\n", a / f, a / b }'
 cmp -s /tmp/planlint-bench.xml /tmp/planlint-bench-j2.xml && echo "-j1 and -j2 reports identical" || echo "-j1 and -j2 reports DIFFER"
 one=fixtures/plans/mentougou-ip-pilot-2020.txt
 measure "planlint check one plan ($(basename $one))" "$(stat -c %s $one)" $planlint check --fail-on never $one
