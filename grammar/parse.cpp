@@ -34,6 +34,7 @@ bool parse_prefix(std::string_view text, Parser const& parser, Attribute& attrib
 
 std::optional<ast::Document> parse_document(const SourceFile& source, DiagnosticSink& sink) {
   ast::Document document;
+  document.lines.reserve(source.line_count());  // one node per line: no regrowth
   const std::string_view text = source.text();
   char const* stop = nullptr;
   const bool ok = parse_prefix(text, grammar::document(), document.lines, &stop);
