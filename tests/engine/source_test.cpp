@@ -1,0 +1,106 @@
+// Reading a file: the UTF-8 check (with its word-at-a-time fast paths) must
+// accept and reject exactly what a byte-by-byte decoder does, at every
+// alignment; columns count code points.
+#include <boost/test/unit_test.hpp>
+
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "planlint/source.hpp"
+
+namespace {
+
+/// A plain decoder after RFC 3629: valid when every sequence is complete,
+/// not overlong, not a surrogate, at most U+10FFFF, and no byte is NUL.
+bool reference_valid(const std::string& s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == 0) return false;
+    std::size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    std::uint32_t cp = n == 1 ? c : c & (0x7F >> n);
+    for (std::size_t k = 1; k < n; ++k) {
+      const auto b = static_cast<unsigned char>(s[i + k]);
+      if ((b & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (b & 0x3F);
+    }
+    const std::uint32_t min[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < min[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += n;
+  }
+  return true;
+}
+
+bool valid(const std::string& s) { return !planlint::check_utf8_text(s).has_value(); }
+
+// Pieces a text is made of: valid ones of every length and the edge cases of
+// three-byte sequences, and broken ones.
+const std::vector<std::string> kPieces{
+    "a", "1", "\n", " ", "责任单位", "。", "（一）", "“", "é", "€", "\xF0\x9F\x98\x80",  // valid
+    "\xE0\xA0\x80",  // U+0800, the smallest three-byte character
+    "\xED\x9F\xBF",  // U+D7FF, just below the surrogates
+    "\xEF\xBF\xBF",  // U+FFFF
+    "\xE0\x80\x80",  // overlong
+    "\xED\xA0\x80",  // a surrogate
+    "\xE4\xB8",      // cut short
+    "\x80",          // a lone continuation
+    "\xC0\xAF",      // overlong two-byte
+    "\xF4\x90\x80\x80",  // above U+10FFFF
+    "\xFF",
+    std::string(1, '\0'),
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(source_file)
+
+BOOST_AUTO_TEST_CASE(utf8_cases) {
+  struct Case {
+    std::string text;
+    bool valid;
+  };
+  const std::vector<Case> cases{
+      {"", true},
+      {"某区知识产权工作方案", true},
+      {"abcdefgh责任单位：区科委\n", true},
+      {"\xE0\xA0\x80\xED\x9F\xBF", true},
+      {"责任\xE0\x80\x80单位", false},
+      {"责任\xED\xA0\x80单位", false},
+      {"责任单位\xE4\xB8", false},
+      {"abc" + std::string(1, '\0') + "defgh", false},
+      {"责任单位" + std::string(1, '\0'), false},
+      {"\xEF\xBB\xBF" "方案", true},  // a BOM is not text but allowed
+  };
+  for (const auto& c : cases) BOOST_TEST(valid(c.text) == c.valid, c.text);
+}
+
+BOOST_AUTO_TEST_CASE(utf8_agrees_with_a_plain_decoder_at_every_alignment) {
+  std::mt19937 random(20261121);
+  std::uniform_int_distribution<std::size_t> pick(0, kPieces.size() - 1);
+  std::uniform_int_distribution<int> coin(0, 9);
+  for (int round = 0; round < 4000; ++round) {
+    std::string text(static_cast<std::size_t>(round % 8), 'x');  // shifts the pieces against 8-byte words
+    const int pieces = 1 + round % 12;
+    for (int k = 0; k < pieces; ++k) {
+      // Mostly valid CJK, as in a plan; now and then any piece.
+      text += coin(random) < 7 ? std::string("知识产权") : kPieces[pick(random)];
+    }
+    BOOST_TEST(valid(text) == reference_valid(text), "round " << round);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(columns_count_code_points) {
+  const planlint::SourceFile source("t.txt", "一、总体要求\n  1.ab（二）\n");
+  const std::string_view text = source.text();
+  BOOST_TEST(source.location(text.find("总体")).column == 3u);
+  BOOST_TEST(source.location(text.find("ab")).line == 2u);
+  BOOST_TEST(source.location(text.find("ab")).column == 5u);
+  BOOST_TEST(source.location(text.find("（二）")).column == 7u);
+  BOOST_TEST(planlint::code_points("责任a单位") == 5u);
+  BOOST_TEST(planlint::code_points(std::string(70000, 'a') + "责") == 70001u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
