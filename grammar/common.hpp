@@ -2,6 +2,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <string_view>
 
@@ -79,14 +80,29 @@ inline auto const cn_numeral_char = cn_lead >> (cn_digit | lit("十") | lit("百
 inline bool may_start_number(char const* p, char const* last) {
   const auto c = static_cast<unsigned char>(*p);
   if (c >= '0' && c <= '9') return true;
-  if (last - p < 3 || (c != 0xE3 && c != 0xE4 && c != 0xE5 && c != 0xE7 && c != 0xE9)) return false;
-  static constexpr std::string_view kNumerals[] = {"零", "〇", "一", "二", "两", "三", "四", "五",
-                                                   "六", "七", "八", "九", "十", "百", "千"};
-  const std::string_view here(p, 3);
-  for (std::string_view n : kNumerals) {
-    if (here == n) return true;
+  if (last - p < 3 || c < 0xE3 || c > 0xE9) return false;
+  const std::uint32_t v = std::uint32_t{c} << 16 | std::uint32_t{static_cast<unsigned char>(p[1])} << 8 |
+                          static_cast<unsigned char>(p[2]);
+  switch (v) {  // the characters' UTF-8 bytes, as numbers
+    case 0xE99BB6:  // 零
+    case 0xE38087:  // 〇
+    case 0xE4B880:  // 一
+    case 0xE4BA8C:  // 二
+    case 0xE4B8A4:  // 两
+    case 0xE4B889:  // 三
+    case 0xE59B9B:  // 四
+    case 0xE4BA94:  // 五
+    case 0xE585AD:  // 六
+    case 0xE4B883:  // 七
+    case 0xE585AB:  // 八
+    case 0xE4B99D:  // 九
+    case 0xE58D81:  // 十
+    case 0xE799BE:  // 百
+    case 0xE58D83:  // 千
+      return true;
+    default:
+      return false;
   }
-  return false;
 }
 
 /// Skips the characters at which no number can begin (see may_start_number);

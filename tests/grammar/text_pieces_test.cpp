@@ -56,6 +56,19 @@ BOOST_DATA_TEST_CASE(finds_quantities_years_and_ranges, data::make(kMentions), c
   BOOST_TEST(m.to_month == c.to_month);
 }
 
+// Text between numbers is skipped without trying the grammar; every numeral
+// character must still start a quantity, wherever it stands.
+BOOST_AUTO_TEST_CASE(every_numeral_starts_a_quantity) {
+  for (std::string numeral : {"零", "〇", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "7"}) {
+    const std::string text = "推动建设" + numeral + "件，完成";
+    const auto m = planlint::find_mentions(text);
+    BOOST_TEST_REQUIRE(m.size() == 1u, numeral);
+    BOOST_TEST(std::string(m[0].number) == numeral);
+    BOOST_TEST(std::string(m[0].unit) == "件");
+  }
+  BOOST_TEST(planlint::find_mentions("推动建设知识产权强区").empty());
+}
+
 BOOST_AUTO_TEST_CASE(open_ended_range_keeps_its_words) {
   const auto m = planlint::find_mentions("2021年12月至验收时段（具体时间）");
   BOOST_TEST_REQUIRE(m.size() >= 1u);
