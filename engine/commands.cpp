@@ -4,6 +4,9 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <array>
+#include <optional>
+#include <type_traits>
 #include <chrono>
 #include <condition_variable>
 #include <map>
@@ -190,11 +193,24 @@ FileReport check_one(const std::string& path, std::optional<std::string> bytes, 
   return report;
 }
 
+/// A file once checked, as the report needs it: its part of the report
+/// (already rendered), what standard error shows, and its findings counted.
+struct CheckedFile {
+  std::string path;
+  std::string error;
+  std::vector<Diagnostic> notes;
+  std::string part;
+  std::array<std::size_t, 3> by_severity{};  // indexed by Severity
+
+  std::size_t count(Severity s) const { return by_severity[static_cast<std::size_t>(s)]; }
+};
+
 /// Checks `files` with `jobs` threads and hands each report to `emit` in the
 /// order of `files`, whatever order they finish in. At most a few reports per
 /// thread wait to be emitted, so memory does not grow with the number of files.
 template <typename Check, typename Emit>
 void check_in_order(std::size_t count, unsigned jobs, Check&& check, Emit&& emit) {
+  using Result = std::invoke_result_t<Check&, std::size_t>;
   if (jobs <= 1 || count <= 1) {
     for (std::size_t i = 0; i < count; ++i) emit(check(i));
     return;
@@ -202,7 +218,7 @@ void check_in_order(std::size_t count, unsigned jobs, Check&& check, Emit&& emit
   const std::size_t window = static_cast<std::size_t>(jobs) * 4;
   std::mutex mutex;
   std::condition_variable changed;
-  std::map<std::size_t, FileReport> finished;
+  std::map<std::size_t, Result> finished;
   std::size_t next_claim = 0;
   std::size_t next_emit = 0;
   std::exception_ptr failure;
@@ -216,9 +232,9 @@ void check_in_order(std::size_t count, unsigned jobs, Check&& check, Emit&& emit
         index = next_claim++;
       }
       try {
-        FileReport report = check(index);
+        Result result = check(index);
         std::lock_guard lock(mutex);
-        finished.emplace(index, std::move(report));
+        finished.emplace(index, std::move(result));
       } catch (...) {
         std::lock_guard lock(mutex);
         failure = std::current_exception();
@@ -229,17 +245,17 @@ void check_in_order(std::size_t count, unsigned jobs, Check&& check, Emit&& emit
   std::vector<std::thread> threads;
   for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
   while (next_emit < count) {
-    FileReport report;
+    std::optional<Result> result;
     {
       std::unique_lock lock(mutex);
       changed.wait(lock, [&] { return failure || finished.count(next_emit) != 0; });
       if (failure) break;
       auto node = finished.extract(next_emit);
-      report = std::move(node.mapped());
+      result.emplace(std::move(node.mapped()));
       ++next_emit;
     }
     changed.notify_all();
-    emit(std::move(report));
+    emit(std::move(*result));
   }
   {
     std::lock_guard lock(mutex);
@@ -343,22 +359,31 @@ int run_check(const Options& options, std::istream& in, std::ostream& out, std::
   check_in_order(
       files.size(), options.jobs,
       [&](std::size_t i) {
+        // The thread that checks a file also renders its part of the report
+        // and lets go of the file, so that the writing thread only writes.
         std::optional<std::string> bytes;
         if (files[i] == "-") bytes = *standard_input;
-        return check_one(files[i], std::move(bytes), *rules, env, *logger);
+        FileReport report = check_one(files[i], std::move(bytes), *rules, env, *logger);
+        CheckedFile checked;
+        checked.part = writer->render(report);
+        checked.path = std::move(report.path);
+        checked.error = std::move(report.error);
+        checked.notes = std::move(report.notes);
+        for (const auto& d : report.findings) ++checked.by_severity[static_cast<std::size_t>(d.severity)];
+        return checked;
       },
-      [&](FileReport report) {
-        print_diagnostics(report.notes, err);
-        if (!report.error.empty()) err << report.path << ": error: " << report.error << '\n';
+      [&](CheckedFile checked) {
+        print_diagnostics(checked.notes, err);
+        if (!checked.error.empty()) err << checked.path << ": error: " << checked.error << '\n';
         ++totals.files;
-        if (!report.error.empty()) ++totals.failed_files;
-        for (const auto& d : report.findings) {
-          totals.errors += d.severity == Severity::error;
-          totals.warnings += d.severity == Severity::warning;
-          totals.infos += d.severity == Severity::info;
-          if (options.fail_on && d.severity >= *options.fail_on) failed_on_findings = true;
+        if (!checked.error.empty()) ++totals.failed_files;
+        totals.errors += checked.count(Severity::error);
+        totals.warnings += checked.count(Severity::warning);
+        totals.infos += checked.count(Severity::info);
+        for (const Severity s : {Severity::info, Severity::warning, Severity::error}) {
+          if (options.fail_on && s >= *options.fail_on && checked.count(s) > 0) failed_on_findings = true;
         }
-        writer->file(report);
+        writer->write(checked.part);
       });
   writer->end(totals);
   if (!target.commit()) {

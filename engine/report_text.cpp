@@ -1,4 +1,5 @@
 #include <ostream>
+#include <sstream>
 
 #include "planlint/report.hpp"
 
@@ -40,31 +41,13 @@ class TextWriter final : public ReportWriter {
  public:
   TextWriter(std::ostream& out, TextStyle style) : out_(out), style_(style) {}
 
-  void file(const FileReport& r) override {
-    const char* bold = style_.color ? "\033[1m" : "";
-    const char* reset = style_.color ? "\033[0m" : "";
-    const char* green = style_.color ? "\033[1;32m" : "";
-    if (!r.error.empty()) {
-      out_ << bold << r.path << ": " << reset << (style_.color ? color_of(Severity::error) : "")
-           << "error: " << reset << r.error << '\n';
-      return;
-    }
-    for (const auto& d : r.findings) {
-      out_ << bold << d.file << ':' << d.where.line << ':' << d.where.column << ": " << reset
-           << (style_.color ? color_of(d.severity) : "") << to_string(d.severity) << ": " << reset << bold
-           << d.message << reset << " [" << d.rule << "]\n";
-      if (r.source && d.where.line > 0) {
-        // The line up to some way past the column: plan paragraphs are long.
-        const std::string_view line = r.source->line(d.where.line);
-        const std::size_t end = prefix_bytes(line, d.where.column + kContext);
-        out_ << "  " << line.substr(0, end) << (end < line.size() ? "…" : "") << '\n';
-        const std::size_t before = prefix_bytes(line, d.where.column - 1);
-        out_ << "  " << std::string(display_width(line.substr(0, before)), ' ') << green << '^' << reset
-             << '\n';
-      }
-      if (!d.hint.empty()) out_ << "  hint: " << d.hint << '\n';
-    }
+  std::string render(const FileReport& r) const override {
+    std::ostringstream out;
+    render(r, out);
+    return std::move(out).str();
   }
+
+  void write(std::string_view part) override { out_.write(part.data(), static_cast<std::streamsize>(part.size())); }
 
   void end(const ReportTotals& t) override {
     out_ << t.files << (t.files == 1 ? " file" : " files");
@@ -75,6 +58,32 @@ class TextWriter final : public ReportWriter {
   }
 
  private:
+  void render(const FileReport& r, std::ostream& out) const {
+    const char* bold = style_.color ? "\033[1m" : "";
+    const char* reset = style_.color ? "\033[0m" : "";
+    const char* green = style_.color ? "\033[1;32m" : "";
+    if (!r.error.empty()) {
+      out << bold << r.path << ": " << reset << (style_.color ? color_of(Severity::error) : "")
+           << "error: " << reset << r.error << '\n';
+      return;
+    }
+    for (const auto& d : r.findings) {
+      out << bold << d.file << ':' << d.where.line << ':' << d.where.column << ": " << reset
+           << (style_.color ? color_of(d.severity) : "") << to_string(d.severity) << ": " << reset << bold
+           << d.message << reset << " [" << d.rule << "]\n";
+      if (r.source && d.where.line > 0) {
+        // The line up to some way past the column: plan paragraphs are long.
+        const std::string_view line = r.source->line(d.where.line);
+        const std::size_t end = prefix_bytes(line, d.where.column + kContext);
+        out << "  " << line.substr(0, end) << (end < line.size() ? "…" : "") << '\n';
+        const std::size_t before = prefix_bytes(line, d.where.column - 1);
+        out << "  " << std::string(display_width(line.substr(0, before)), ' ') << green << '^' << reset
+             << '\n';
+      }
+      if (!d.hint.empty()) out << "  hint: " << d.hint << '\n';
+    }
+  }
+
   std::ostream& out_;
   TextStyle style_;
 };

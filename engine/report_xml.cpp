@@ -12,19 +12,26 @@ namespace planlint {
 
 namespace {
 
-/// tinyxml2's printer, writing to a stream through a buffer of its own: the
-/// printer emits many small pieces, and the stream gets them in large writes.
-class StreamPrinter final : public tinyxml2::XMLPrinter {
+/// tinyxml2's printer, writing into a string of its own. `base_depth`
+/// indents everything it prints, so that a part printed on its own (one
+/// file's element) lines up inside the whole report.
+class StringPrinter final : public tinyxml2::XMLPrinter {
  public:
-  explicit StreamPrinter(std::ostream& out) : out_(out) { buffer_.reserve(kFlushAt + 4096); }
+  explicit StringPrinter(int base_depth = 0) : base_depth_(base_depth) {}
 
-  /// Hands what is buffered to the stream.
-  void flush() {
-    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-    buffer_.clear();
+  std::string& text() { return text_; }
+  /// Puts a part printed by another printer here, after this printer's open
+  /// element (which is sealed first).
+  void insert(std::string_view part) {
+    SealElementIfJustOpened();
+    text_.append(part);
   }
+  /// Starts a part that continues another printer's output on a new line
+  /// (tinyxml2 indents a first element, but puts no line break before it).
+  void continue_line() { Putc('\n'); }
 
  protected:
+  void PrintSpace(int depth) override { XMLPrinter::PrintSpace(depth + base_depth_); }
   void Print(const char* format, ...) override {
     va_list args;
     va_start(args, format);
@@ -34,29 +41,25 @@ class StreamPrinter final : public tinyxml2::XMLPrinter {
     const int n = std::vsnprintf(small, sizeof small, format, copy);
     va_end(copy);
     if (n >= 0 && static_cast<std::size_t>(n) < sizeof small) {
-      Write(small, static_cast<std::size_t>(n));
+      text_.append(small, static_cast<std::size_t>(n));
     } else if (n >= 0) {
       std::vector<char> big(static_cast<std::size_t>(n) + 1);
       std::vsnprintf(big.data(), big.size(), format, args);
-      Write(big.data(), static_cast<std::size_t>(n));
+      text_.append(big.data(), static_cast<std::size_t>(n));
     }
     va_end(args);
   }
-  void Write(const char* data, std::size_t size) override {
-    buffer_.append(data, size);
-    if (buffer_.size() >= kFlushAt) flush();
-  }
-  void Putc(char ch) override { buffer_.push_back(ch); }
+  void Write(const char* data, std::size_t size) override { text_.append(data, size); }
+  void Putc(char ch) override { text_.push_back(ch); }
 
  private:
-  static constexpr std::size_t kFlushAt = 64 * 1024;
-  std::ostream& out_;
-  std::string buffer_;
+  int base_depth_;
+  std::string text_;
 };
 
 class XmlWriter final : public ReportWriter {
  public:
-  explicit XmlWriter(std::ostream& out) : p_(out) {}
+  explicit XmlWriter(std::ostream& out) : out_(out) {}
 
   void begin() override {
     p_.PushDeclaration("xml version=\"1.0\" encoding=\"UTF-8\"");
@@ -65,33 +68,41 @@ class XmlWriter final : public ReportWriter {
     p_.PushAttribute("tool-version", PLANLINT_VERSION);
   }
 
-  void file(const FileReport& r) override {
-    p_.OpenElement("file");
-    p_.PushAttribute("path", r.path.c_str());
+  std::string render(const FileReport& r) const override {
+    StringPrinter p(1);  // inside <planlint-report>
+    p.continue_line();
+    p.OpenElement("file");
+    p.PushAttribute("path", r.path.c_str());
     if (!r.error.empty()) {
-      p_.PushAttribute("error", r.error.c_str());
-      p_.CloseElement();
-      return;
+      p.PushAttribute("error", r.error.c_str());
+      p.CloseElement();
+      return part(p);
     }
-    p_.PushAttribute("title", r.title.c_str());
-    p_.PushAttribute("kind", r.kind.c_str());
+    p.PushAttribute("title", r.title.c_str());
+    p.PushAttribute("kind", r.kind.c_str());
     for (const auto& d : r.findings) {
-      p_.OpenElement("finding");
-      p_.PushAttribute("rule", d.rule.c_str());
-      p_.PushAttribute("severity", std::string(to_string(d.severity)).c_str());
-      p_.PushAttribute("line", d.where.line);
-      p_.PushAttribute("column", d.where.column);
-      p_.OpenElement("message");
-      p_.PushText(d.message.c_str());
-      p_.CloseElement();
+      p.OpenElement("finding");
+      p.PushAttribute("rule", d.rule.c_str());
+      p.PushAttribute("severity", std::string(to_string(d.severity)).c_str());
+      p.PushAttribute("line", d.where.line);
+      p.PushAttribute("column", d.where.column);
+      p.OpenElement("message");
+      p.PushText(d.message.c_str());
+      p.CloseElement();
       if (!d.hint.empty()) {
-        p_.OpenElement("hint");
-        p_.PushText(d.hint.c_str());
-        p_.CloseElement();
+        p.OpenElement("hint");
+        p.PushText(d.hint.c_str());
+        p.CloseElement();
       }
-      p_.CloseElement();
+      p.CloseElement();
     }
-    p_.CloseElement();
+    p.CloseElement();
+    return part(p);
+  }
+
+  void write(std::string_view part) override {
+    p_.insert(part);
+    if (p_.text().size() >= kFlushAt) flush();
   }
 
   void end(const ReportTotals& t) override {
@@ -103,11 +114,27 @@ class XmlWriter final : public ReportWriter {
     p_.PushAttribute("infos", static_cast<unsigned>(t.infos));
     p_.CloseElement();
     p_.CloseElement();
-    p_.flush();
+    flush();
   }
 
  private:
-  StreamPrinter p_;
+  /// The stream gets the report in large writes.
+  static constexpr std::size_t kFlushAt = 64 * 1024;
+  void flush() {
+    out_.write(p_.text().data(), static_cast<std::streamsize>(p_.text().size()));
+    p_.text().clear();
+  }
+
+  /// What a part printer wrote, without the line break tinyxml2 puts after
+  /// what it takes for a whole document.
+  static std::string part(StringPrinter& p) {
+    std::string& text = p.text();
+    if (!text.empty() && text.back() == '\n') text.pop_back();
+    return std::move(text);
+  }
+
+  std::ostream& out_;
+  StringPrinter p_;
 };
 
 }  // namespace

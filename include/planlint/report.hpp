@@ -5,6 +5,7 @@
 #include <iosfwd>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "planlint/diagnostic.hpp"
@@ -35,11 +36,17 @@ struct TextStyle {
 
 /// Writes a report file by file, so that a run never holds more than the
 /// files being checked: begin(), file() for each in order, end().
+///
+/// A file's part is rendered on its own by render(), which only reads the
+/// writer: threads checking files render their parts, and the one thread
+/// that writes the report passes them to write() in order.
 class ReportWriter {
  public:
   virtual ~ReportWriter() = default;
   virtual void begin() {}
-  virtual void file(const FileReport& report) = 0;
+  virtual std::string render(const FileReport& report) const = 0;
+  virtual void write(std::string_view part) = 0;
+  void file(const FileReport& report) { write(render(report)); }
   virtual void end(const ReportTotals& totals) = 0;
 };
 
