@@ -215,9 +215,12 @@ void check_in_order(std::size_t count, unsigned jobs, Check&& check, Emit&& emit
     for (std::size_t i = 0; i < count; ++i) emit(check(i));
     return;
   }
-  const std::size_t window = static_cast<std::size_t>(jobs) * 4;
+  // A file is claimed at most `window` places ahead of the next one to be
+  // written: a rendered part is a few kB, so memory stays flat.
+  const std::size_t window = static_cast<std::size_t>(jobs) * 16;
   std::mutex mutex;
-  std::condition_variable changed;
+  std::condition_variable ready;  // the next result in order has come (or a failure)
+  std::condition_variable room;   // the window has moved on (or the run ends)
   std::map<std::size_t, Result> finished;
   std::size_t next_claim = 0;
   std::size_t next_emit = 0;
@@ -227,42 +230,54 @@ void check_in_order(std::size_t count, unsigned jobs, Check&& check, Emit&& emit
       std::size_t index;
       {
         std::unique_lock lock(mutex);
-        changed.wait(lock, [&] { return next_claim >= count || failure || next_claim < next_emit + window; });
+        room.wait(lock, [&] { return next_claim >= count || failure || next_claim < next_emit + window; });
         if (next_claim >= count || failure) return;
         index = next_claim++;
       }
       try {
         Result result = check(index);
-        std::lock_guard lock(mutex);
-        finished.emplace(index, std::move(result));
+        bool next;
+        {
+          std::lock_guard lock(mutex);
+          finished.emplace(index, std::move(result));
+          next = index == next_emit;
+        }
+        if (next) ready.notify_one();
       } catch (...) {
-        std::lock_guard lock(mutex);
-        failure = std::current_exception();
+        {
+          std::lock_guard lock(mutex);
+          failure = std::current_exception();
+        }
+        ready.notify_one();
+        room.notify_all();
       }
-      changed.notify_all();
     }
   };
   std::vector<std::thread> threads;
   for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
+  std::vector<Result> batch;
   while (next_emit < count) {
-    std::optional<Result> result;
     {
       std::unique_lock lock(mutex);
-      changed.wait(lock, [&] { return failure || finished.count(next_emit) != 0; });
+      ready.wait(lock, [&] { return failure || finished.count(next_emit) != 0; });
       if (failure) break;
-      auto node = finished.extract(next_emit);
-      result.emplace(std::move(node.mapped()));
-      ++next_emit;
+      // Every result that is next in order, in one turn of the lock.
+      for (auto it = finished.find(next_emit); it != finished.end() && it->first == next_emit;
+           it = finished.erase(it)) {
+        batch.push_back(std::move(it->second));
+        ++next_emit;
+      }
     }
-    changed.notify_all();
-    emit(std::move(*result));
+    room.notify_all();
+    for (auto& result : batch) emit(std::move(result));
+    batch.clear();
   }
   {
     std::lock_guard lock(mutex);
     if (!failure && next_emit < count) failure = std::make_exception_ptr(std::runtime_error("check stopped"));
     next_claim = count;
   }
-  changed.notify_all();
+  room.notify_all();
   for (auto& t : threads) t.join();
   if (failure) std::rethrow_exception(failure);
 }
