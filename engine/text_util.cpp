@@ -10,21 +10,24 @@ namespace planlint::text {
 
 namespace {
 
-constexpr std::array<std::string_view, 4> kBlanks{" ", "\t", "\u3000", "\u00A0"};
-
+// Blanks: space, tab, a stray \r, U+3000 (E3 80 80) and NBSP (C2 A0),
+// recognised by their bytes (trim runs on every line).
 std::size_t blank_prefix(std::string_view s) {
-  for (auto b : kBlanks) {
-    if (starts_with(s, b)) return b.size();
-  }
-  if (!s.empty() && s[0] == '\r') return 1;
+  if (s.empty()) return 0;
+  const auto c = static_cast<unsigned char>(s[0]);
+  if (c == ' ' || c == '\t' || c == '\r') return 1;
+  if (c == 0xE3 && s.size() >= 3 && s[1] == '\x80' && s[2] == '\x80') return 3;
+  if (c == 0xC2 && s.size() >= 2 && s[1] == '\xA0') return 2;
   return 0;
 }
 
 std::size_t blank_suffix(std::string_view s) {
-  for (auto b : kBlanks) {
-    if (ends_with(s, b)) return b.size();
-  }
-  if (!s.empty() && s.back() == '\r') return 1;
+  if (s.empty()) return 0;
+  const std::size_t n = s.size();
+  const auto c = static_cast<unsigned char>(s[n - 1]);
+  if (c == ' ' || c == '\t' || c == '\r') return 1;
+  if (c == 0x80 && n >= 3 && s[n - 2] == '\x80' && s[n - 3] == '\xE3') return 3;
+  if (c == 0xA0 && n >= 2 && s[n - 2] == '\xC2') return 2;
   return 0;
 }
 
