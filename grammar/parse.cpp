@@ -82,10 +82,15 @@ std::vector<ast::Mention> find_mentions(std::string_view text) {
 
 std::vector<ast::InlineLabelled> find_inline_labelled(std::string_view text) {
   std::vector<ast::InlineLabelled> out;
-  // A group starts at an opening bracket: try the grammar there only.
+  // A group starts at an opening bracket: try the grammar there only. Each
+  // kind of bracket is searched for again only once the reading has passed
+  // the last one found, so the text is scanned once for each.
+  constexpr auto npos = std::string_view::npos;
+  std::size_t ascii = text.find('(');
+  std::size_t wide = text.find("（");
   for (std::size_t at = 0; at < text.size();) {
-    const std::size_t ascii = text.find('(', at);
-    const std::size_t wide = text.find("（", at);
+    if (ascii != npos && ascii < at) ascii = text.find('(', at);
+    if (wide != npos && wide < at) wide = text.find("（", at);
     const std::size_t open = std::min(ascii, wide);
     if (open == std::string_view::npos) break;
     ast::InlineLabelled group;
