@@ -69,7 +69,7 @@ std::vector<Paragraph>& BodyReader::paragraphs() {
 
 std::vector<Table>& BodyReader::tables() {
   Section& s = current();
-  return here_.in_box ? s.boxes.back().tables : s.tables;
+  return here_.in_box ? s.boxes.back().tables : s.tables.items();
 }
 
 void BodyReader::heading(const ast::Heading& h, ast::NumberStyle style, std::uint32_t children) {
@@ -130,7 +130,7 @@ void BodyReader::inline_units(std::string_view fragment) {
   if (!here_.section) return;
   for (const auto& group : find_inline_labelled(fragment)) {
     for (const auto& list : group.groups) {
-      read_units(ctx_, list, current().units);
+      read_units(ctx_, list, current().units.items());
     }
   }
 }
@@ -158,7 +158,7 @@ void BodyReader::units(const ast::Labelled& list) {
   open_ = false;
   table_open_ = false;
   if (!here_.section) return;
-  read_units(ctx_, list, current().units);
+  read_units(ctx_, list, current().units.items());
 }
 
 void BodyReader::box(const ast::BoxHeader& b) {

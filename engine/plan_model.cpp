@@ -114,9 +114,9 @@ void assign_roles(const BuildContext& ctx, std::vector<Section>& sections, const
   }
 }
 
-void mark_tasks(std::vector<Section>& sections, const std::vector<Unit>* inherited) {
+void mark_tasks(std::vector<Section>& sections, const RareList<Unit>* inherited) {
   for (auto& s : sections) {
-    const std::vector<Unit>* nearest = s.units.empty() ? inherited : &s.units;
+    const RareList<Unit>* nearest = s.units.empty() ? inherited : &s.units;
     if (s.children.empty() && s.role == Role::tasks) {
       s.task = true;
       if (!s.units.empty()) {
@@ -248,11 +248,13 @@ void table_targets(const Table& t, std::vector<Target>& out) {
 }
 
 void content_targets(const BuildContext& ctx, Section& s) {
-  for (const auto& p : s.paragraphs) paragraph_targets(ctx, p, s.targets);
-  for (const auto& t : s.tables) table_targets(t, s.targets);
+  std::vector<Target> targets;
+  for (const auto& p : s.paragraphs) paragraph_targets(ctx, p, targets);
+  for (const auto& t : s.tables) table_targets(t, targets);
   for (const auto& b : s.boxes) {
-    for (const auto& t : b.tables) table_targets(t, s.targets);
+    for (const auto& t : b.tables) table_targets(t, targets);
   }
+  for (auto& t : targets) s.targets.push_back(std::move(t));
 }
 
 /// A numbered item under a goals section is one target: its title and text.
@@ -357,7 +359,7 @@ void find_stages(const BuildContext& ctx, std::vector<Section>& sections) {
       continue;
     }
     if (!s.children.empty()) {
-      collect_stage_sections(ctx, s, s.stages);
+      collect_stage_sections(ctx, s, s.stages.items());
       continue;
     }
     // A timeline written as paragraphs: each one opening with a date or

@@ -11,6 +11,7 @@
 #include "planlint/ast/document.hpp"
 #include "planlint/diagnostic.hpp"
 #include "planlint/lexicon.hpp"
+#include "planlint/rare_list.hpp"
 #include "planlint/source.hpp"
 
 namespace planlint {
@@ -88,25 +89,25 @@ struct Stage {
 struct Section {
   Location where;
   unsigned level = 0;  // 1 for the plan's outermost numbering style
-  ast::NumberStyle style = ast::NumberStyle::dun;
-  std::string_view marker;  // as written: "（一）" (a view into the source)
-  std::string_view number;  // "一"
   unsigned value = 0;  // 1
-  std::string title;
-  std::string_view title_source;  // the title as it stands in the source
+  ast::NumberStyle style = ast::NumberStyle::dun;
   Role role = Role::other;
   bool role_heading = false;  // its own words give its role
   bool task = false;          // a task (finest numbered item under a tasks section)
+  std::string_view marker;    // as written: "（一）" (a view into the source)
+  std::string_view number;    // "一"
+  std::string title;
+  std::string_view title_source;  // the title as it stands in the source
 
   std::vector<Paragraph> paragraphs;
-  std::vector<Box> boxes;
-  std::vector<Table> tables;
-  std::vector<Unit> units;  // its own, from 责任单位 lines and inline groups
   std::vector<Section> children;
-
-  std::vector<Target> targets;  // targets this section holds (goals sections)
-  std::vector<Stage> stages;    // stages this section holds (timeline sections)
-  std::vector<Unit> task_units; // tasks: own units, or the nearest ancestor's
+  // Most sections hold none of these: each is one pointer until it has items.
+  RareList<Box> boxes;
+  RareList<Table> tables;
+  RareList<Unit> units;       // its own, from 责任单位 lines and inline groups
+  RareList<Target> targets;   // targets this section holds (goals sections)
+  RareList<Stage> stages;     // stages this section holds (timeline sections)
+  RareList<Unit> task_units;  // tasks: own units, or the nearest ancestor's
 };
 
 struct Attachment {
