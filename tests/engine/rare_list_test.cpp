@@ -33,6 +33,7 @@ BOOST_AUTO_TEST_CASE(copies_are_deep_and_moves_leave_it_empty) {
   BOOST_TEST(b.size() == 3u);
   planlint::RareList<std::string> c = std::move(b);
   BOOST_TEST(c.size() == 3u);
+  BOOST_TEST(b.empty());  // a moved-from list is empty, not half-owned
   a = std::vector<std::string>{};
   BOOST_TEST(a.empty());
   a = c;
