@@ -367,7 +367,7 @@ std::string expand_template(std::string_view text, const PlanGraph& g, Vertex v,
 
 void evaluate_rules(const std::vector<Rule>& rules, const PlanGraph& g, const RuleEnvironment& env,
                     DiagnosticSink& sink) {
-  const std::string& path = g[boost::graph_bundle].path;
+  const std::string& path = boost::get_property(g, boost::graph_bundle).path;
   for (const Rule& rule : rules) {
     if (!rule.enabled) continue;
     for (auto [it, end] = boost::vertices(g); it != end; ++it) {

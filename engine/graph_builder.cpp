@@ -3,9 +3,10 @@
 #include <boost/property_map/dynamic_property_map.hpp>
 #include <boost/property_map/function_property_map.hpp>
 
-#include <functional>
 #include <ostream>
-#include <set>
+#include <map>
+#include <optional>
+#include <vector>
 
 #include "planlint/graph.hpp"
 #include "planlint/outline.hpp"
@@ -34,38 +35,46 @@ bool listed_in_parent(const Section& parent, const Section& c) {
   return child_shape(parent, c) == ChildShape::listed;
 }
 
-/// How many vertices the graph of a plan has, so that it is made at its
-/// size at once rather than grown by doubling.
-std::size_t vertex_count(const Plan& plan) {
-  std::size_t n = 1 + plan.attachments.size();
-  std::set<std::string_view> units;
-  std::function<void(const Section&)> count = [&](const Section& s) {
-    ++n;
-    n += s.targets.size() + s.stages.size();
-    for (const auto& u : s.task_units) units.insert(u.name);
-    for (const auto& c : s.children) {
-      if (!listed_in_parent(s, c)) count(c);
-    }
-  };
-  for (const auto& s : plan.sections) count(s);
-  return n + units.size();
-}
-
+/// Vertices and edges as they are found, in order; the graph is made from
+/// them at once. Vertex 0 is the plan.
 class GraphBuilder {
  public:
-  explicit GraphBuilder(PlanGraph& g) : g_(g) {}
+  /// Room for the vertices and edges of this plan (at most), so that the
+  /// lists are not grown by doubling and copied on the way.
+  explicit GraphBuilder(const Plan& plan) {
+    std::size_t vertices = 1 + plan.attachments.size();
+    std::size_t edges = plan.attachments.size();
+    for_each_section(plan.sections, [&](const Section& s, const Section*) {
+      const std::size_t own = 1 + s.targets.size() + s.stages.size();
+      vertices += own + s.task_units.size();  // a unit is a vertex the first time it is named
+      edges += own + s.task_units.size() + s.stages.size();
+    });
+    nodes_.reserve(vertices);
+    edges_.reserve(edges);
+    edge_data_.reserve(edges);
+  }
 
-  void section(const Section& s, Vertex parent);
   Vertex add_free(NodeData data) {
-    const Vertex v = next_++;
-    g_[v] = std::move(data);
-    return v;
+    nodes_.push_back(std::move(data));
+    return static_cast<Vertex>(nodes_.size() - 1);
+  }
+  void link(Vertex from, Vertex to, EdgeData data) {
+    edges_.emplace_back(from, to);
+    edge_data_.push_back(data);
+  }
+  void section(const Section& s, Vertex parent);
+
+  PlanGraph build(const Plan& plan) && {
+    PlanGraph g(boost::edges_are_unsorted_multi_pass, edges_.begin(), edges_.end(), edge_data_.begin(),
+                static_cast<Vertex>(nodes_.size()), GraphData{plan.path});
+    for (Vertex v = 0; v < nodes_.size(); ++v) g[v] = std::move(nodes_[v]);
+    return g;
   }
 
  private:
   Vertex add(NodeData data, Vertex parent) {
     const Vertex v = add_free(std::move(data));
-    boost::add_edge(parent, v, EdgeData{EdgeKind::contains, UnitRole::support, false}, g_);
+    link(parent, v, EdgeData{EdgeKind::contains, UnitRole::support, false});
     return v;
   }
   Vertex unit(std::string_view name, Location where) {
@@ -79,8 +88,10 @@ class GraphBuilder {
     }
     return it->second;
   }
-  PlanGraph& g_;
-  Vertex next_ = 1;  // vertex 0 is the plan
+
+  std::vector<NodeData> nodes_;
+  std::vector<std::pair<Vertex, Vertex>> edges_;
+  std::vector<EdgeData> edge_data_;
   std::map<std::string_view, Vertex> units_;
 };
 
@@ -94,8 +105,7 @@ void GraphBuilder::section(const Section& s, Vertex parent) {
   const Vertex v = add(std::move(d), parent);
   if (s.task) {
     for (const auto& u : s.task_units) {
-      boost::add_edge(v, unit(u.name, u.where), EdgeData{EdgeKind::responsible, u.role, u.inherited},
-                      g_);
+      link(v, unit(u.name, u.where), EdgeData{EdgeKind::responsible, u.role, u.inherited});
     }
   }
   for (const auto& t : s.targets) {
@@ -116,7 +126,7 @@ void GraphBuilder::section(const Section& s, Vertex parent) {
     sd.role = s.role;
     sd.origin = &st;
     const Vertex sv = add(std::move(sd), v);
-    if (previous) boost::add_edge(*previous, sv, EdgeData{EdgeKind::next_stage, UnitRole::support, false}, g_);
+    if (previous) link(*previous, sv, EdgeData{EdgeKind::next_stage, UnitRole::support, false});
     previous = sv;
   }
   for (const auto& c : s.children) {
@@ -145,16 +155,13 @@ std::string node_text(const NodeData& d) {
 }
 
 PlanGraph build_graph(const Plan& plan) {
-  PlanGraph g(vertex_count(plan));
-  g[boost::graph_bundle].path = plan.path;
+  GraphBuilder builder(plan);
   NodeData root;
   root.kind = NodeKind::plan;
   root.where = plan.title_at;
   root.title = plan.title;
   root.origin = &plan;
-  const Vertex p = 0;
-  g[p] = std::move(root);
-  GraphBuilder builder(g);
+  const Vertex p = builder.add_free(std::move(root));
   for (const auto& s : plan.sections) builder.section(s, p);
   for (const auto& a : plan.attachments) {
     NodeData d;
@@ -163,9 +170,9 @@ PlanGraph build_graph(const Plan& plan) {
     d.title = a.title;
     d.origin = &a;
     const Vertex v = builder.add_free(std::move(d));
-    boost::add_edge(p, v, EdgeData{EdgeKind::contains, UnitRole::support, false}, g);
+    builder.link(p, v, EdgeData{EdgeKind::contains, UnitRole::support, false});
   }
-  return g;
+  return std::move(builder).build(plan);
 }
 
 namespace {

@@ -1,10 +1,11 @@
-// The plan as a graph (Boost.Graph adjacency_list with bundled properties):
+// The plan as a graph (Boost.Graph, bundled properties):
 // the plan, its sections, tasks, targets, stages and attachments, and one
 // vertex per responsible unit; rules see a plan only through this graph.
 #pragma once
 
-#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 
+#include <cstdint>
 #include <iosfwd>
 #include <map>
 #include <string>
@@ -60,10 +61,12 @@ struct GraphData {
   std::string path;
 };
 
-// Edges are kept in a vector (the last vecS): the graph is built once and
-// never loses an edge, so a list node per edge would only cost memory.
-using PlanGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeData,
-                                        EdgeData, GraphData, boost::vecS>;
+// The graph is built once, from the plan, and only read afterwards: a
+// compressed sparse row graph keeps each vertex's edges in one array (in the
+// order they were added) instead of a vector per vertex, and numbers vertices
+// and edges with 32 bits.
+using PlanGraph = boost::compressed_sparse_row_graph<boost::bidirectionalS, NodeData, EdgeData, GraphData,
+                                                     std::uint32_t, std::uint32_t>;
 using Vertex = boost::graph_traits<PlanGraph>::vertex_descriptor;
 
 /// Builds the graph of a plan. Vertex 0 is the plan.
