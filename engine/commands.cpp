@@ -182,7 +182,7 @@ FileReport check_one(const std::string& path, std::optional<std::string> bytes, 
   const PlanGraph graph = build_graph(*c.plan);
   DiagnosticList findings;
   evaluate_rules(rules.rules, graph, env, findings);
-  std::stable_sort(findings.items.begin(), findings.items.end());
+  sort_diagnostics(findings.items);
   report.title = c.plan->title;
   report.kind = c.plan->kind;
   report.findings = std::move(findings.items);

@@ -1,5 +1,8 @@
 #include "planlint/diagnostic.hpp"
 
+#include <algorithm>
+#include <cstdint>
+#include <numeric>
 #include <ostream>
 #include <tuple>
 
@@ -21,6 +24,17 @@ std::ostream& operator<<(std::ostream& out, Severity s) { return out << to_strin
 
 bool operator<(const Diagnostic& a, const Diagnostic& b) {
   return std::tie(a.file, a.where, a.rule) < std::tie(b.file, b.where, b.rule);
+}
+
+void sort_diagnostics(std::vector<Diagnostic>& list) {
+  if (std::is_sorted(list.begin(), list.end())) return;
+  std::vector<std::uint32_t> order(list.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(), [&list](std::uint32_t a, std::uint32_t b) { return list[a] < list[b]; });
+  std::vector<Diagnostic> sorted;
+  sorted.reserve(list.size());
+  for (const std::uint32_t i : order) sorted.push_back(std::move(list[i]));
+  list = std::move(sorted);
 }
 
 }  // namespace planlint

@@ -1,0 +1,47 @@
+// Findings are reported by file, line, column and rule id; findings that tie
+// keep the order the rules gave them.
+#include <boost/test/unit_test.hpp>
+
+#include <string>
+#include <vector>
+
+#include "planlint/diagnostic.hpp"
+
+namespace {
+
+planlint::Diagnostic at(std::uint32_t line, std::uint32_t column, std::string rule, std::string message) {
+  return planlint::Diagnostic{"plan.txt", {line, column}, std::move(rule), planlint::Severity::error,
+                              std::move(message), ""};
+}
+
+std::vector<std::string> messages(const std::vector<planlint::Diagnostic>& list) {
+  std::vector<std::string> out;
+  for (const auto& d : list) out.push_back(d.message);
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(diagnostics)
+
+BOOST_AUTO_TEST_CASE(sorted_by_place_then_rule_keeping_ties_in_order) {
+  std::vector<planlint::Diagnostic> list{
+      at(30, 1, "task.unit-missing", "a"), at(12, 5, "timeline.missing", "b"),
+      at(12, 1, "target.unmeasured", "c"), at(30, 1, "task.unit-missing", "d"),
+      at(12, 1, "goals.no-indicator", "e"),
+  };
+  planlint::sort_diagnostics(list);
+  const std::vector<std::string> expected{"e", "c", "b", "a", "d"};
+  BOOST_TEST(messages(list) == expected, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_sorted_list_stays_as_it_is) {
+  std::vector<planlint::Diagnostic> list{at(1, 1, "x", "a"), at(2, 1, "x", "b")};
+  planlint::sort_diagnostics(list);
+  BOOST_TEST(messages(list) == (std::vector<std::string>{"a", "b"}), boost::test_tools::per_element());
+  std::vector<planlint::Diagnostic> empty;
+  planlint::sort_diagnostics(empty);
+  BOOST_TEST(empty.empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
