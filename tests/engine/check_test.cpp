@@ -1,6 +1,7 @@
 // planlint check at its boundary: exit codes, --fail-on, unreadable inputs,
-// malformed rule files, standard input, directories, atomic --output, and
-// user rule files that add, override and disable rules.
+// malformed rule files, standard input, directories, atomic --output, user
+// rule files that add, override and disable rules, and -jN giving the report
+// of -j1.
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
@@ -34,6 +35,7 @@ Run check(std::vector<std::string> inputs, std::vector<std::string> extra = {}, 
     if (a == "--disable") o.switches.emplace_back(extra[++i], false);
     if (a == "--enable") o.switches.emplace_back(extra[++i], true);
     if (a == "--output") o.output = extra[++i];
+    if (a == "-j") o.jobs = static_cast<unsigned>(std::stoul(extra[++i]));
     if (a == "--fail-on") {
       const std::string v = extra[++i];
       if (v == "never") o.fail_on.reset();
@@ -207,6 +209,35 @@ BOOST_AUTO_TEST_CASE(caret_counts_wide_characters_twice) {
   BOOST_TEST(r.out.find("\n  [bookmark: _GoBack]通州区国家知识产权\n                     ^\n") != std::string::npos);
   BOOST_TEST(planlint::display_width("通州区") == 6u);
   BOOST_TEST(planlint::display_width("a（1）") == 6u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// Whatever the number of threads, the report, the messages on standard error
+// and the exit code are those of -j1, byte for byte: files are reported in
+// the order given, whichever finishes first. The fixture plans and layouts,
+// a file that cannot be read and one that is not text among them, the whole
+// list three times over: more files than threads, finishing at different
+// times.
+BOOST_AUTO_TEST_SUITE(parallel_check)
+
+BOOST_AUTO_TEST_CASE(reports_do_not_depend_on_the_number_of_threads) {
+  const std::vector<std::string> once{"fixtures/plans", "fixtures/bad/no-such-file.txt", "fixtures/layouts",
+                                      "fixtures/bad/binary.bin", kBeichen};
+  std::vector<std::string> inputs;
+  for (int i = 0; i < 3; ++i) inputs.insert(inputs.end(), once.begin(), once.end());
+  for (const std::string format : {"--xml", "--text"}) {
+    const Run one = check(inputs, {format, "-j", "1"});
+    BOOST_TEST_REQUIRE(one.status == planlint::kExitError);  // the unreadable files
+    BOOST_TEST(one.out.find("fixtures/layouts/chapters.txt") != std::string::npos);
+    BOOST_TEST(one.err.find("no-such-file.txt: error: no such file") != std::string::npos);
+    for (const std::string jobs : {"2", "3", "8"}) {
+      const Run many = check(inputs, {format, "-j", jobs});
+      BOOST_TEST(many.status == one.status, "-j" << jobs);
+      BOOST_TEST(many.out == one.out, "-j" << jobs << ": the report differs from -j1");
+      BOOST_TEST(many.err == one.err, "-j" << jobs << ": standard error differs from -j1");
+    }
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
