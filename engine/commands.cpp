@@ -5,19 +5,19 @@
 
 #include <algorithm>
 #include <array>
-#include <optional>
-#include <type_traits>
 #include <chrono>
 #include <condition_variable>
-#include <map>
-#include <mutex>
-#include <thread>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <map>
+#include <mutex>
+#include <optional>
 #include <sstream>
+#include <thread>
+#include <type_traits>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -205,9 +205,10 @@ struct CheckedFile {
   std::size_t count(Severity s) const { return by_severity[static_cast<std::size_t>(s)]; }
 };
 
-/// Checks `files` with `jobs` threads and hands each report to `emit` in the
-/// order of `files`, whatever order they finish in. At most a few reports per
-/// thread wait to be emitted, so memory does not grow with the number of files.
+/// Checks `count` files with `jobs` threads and hands each result to `emit` in
+/// the order of the files, whatever order they finish in. At most a window of
+/// results waits to be emitted, so memory does not grow with the number of
+/// files.
 template <typename Check, typename Emit>
 void check_in_order(std::size_t count, unsigned jobs, Check&& check, Emit&& emit) {
   using Result = std::invoke_result_t<Check&, std::size_t>;
