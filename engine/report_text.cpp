@@ -64,12 +64,12 @@ class TextWriter final : public ReportWriter {
     const char* green = style_.color ? "\033[1;32m" : "";
     if (!r.error.empty()) {
       out << bold << r.path << ": " << reset << (style_.color ? color_of(Severity::error) : "")
-           << "error: " << reset << r.error << '\n';
+          << "error: " << reset << r.error << '\n';
       return;
     }
     for (const auto& d : r.findings) {
       out << bold << d.file << ':' << d.where.line << ':' << d.where.column << ": " << reset
-           << (style_.color ? color_of(d.severity) : "") << to_string(d.severity) << ": " << reset << bold
+          << (style_.color ? color_of(d.severity) : "") << to_string(d.severity) << ": " << reset << bold
            << d.message << reset << " [" << d.rule << "]\n";
       if (r.source && d.where.line > 0) {
         // The line up to some way past the column: plan paragraphs are long.
@@ -78,7 +78,7 @@ class TextWriter final : public ReportWriter {
         out << "  " << line.substr(0, end) << (end < line.size() ? "…" : "") << '\n';
         const std::size_t before = prefix_bytes(line, d.where.column - 1);
         out << "  " << std::string(display_width(line.substr(0, before)), ' ') << green << '^' << reset
-             << '\n';
+            << '\n';
       }
       if (!d.hint.empty()) out << "  hint: " << d.hint << '\n';
     }
