@@ -70,7 +70,7 @@ class TextWriter final : public ReportWriter {
     for (const auto& d : r.findings) {
       out << bold << d.file << ':' << d.where.line << ':' << d.where.column << ": " << reset
           << (style_.color ? color_of(d.severity) : "") << to_string(d.severity) << ": " << reset << bold
-           << d.message << reset << " [" << d.rule << "]\n";
+          << d.message << reset << " [" << d.rule << "]\n";
       if (r.source && d.where.line > 0) {
         // The line up to some way past the column: plan paragraphs are long.
         const std::string_view line = r.source->line(d.where.line);
