@@ -237,13 +237,22 @@ void check_in_order(std::size_t count, unsigned jobs, Check&& check, Emit&& emit
       }
       try {
         Result result = check(index);
-        bool next;
+        bool wake;
         {
           std::lock_guard lock(mutex);
           finished.emplace(index, std::move(result));
-          next = index == next_emit;
+          // The writer is woken for a run of results it can write at once,
+          // or when it would otherwise wait for this one at the end or with
+          // the window full.
+          constexpr std::size_t kRun = 8;
+          std::size_t run = 0;
+          for (auto it = finished.find(next_emit); run < kRun && it != finished.end() && it->first == next_emit + run;
+               ++it) {
+            ++run;
+          }
+          wake = run == kRun || (run > 0 && (next_claim >= count || next_claim >= next_emit + window));
         }
-        if (next) ready.notify_one();
+        if (wake) ready.notify_one();
       } catch (...) {
         {
           std::lock_guard lock(mutex);
