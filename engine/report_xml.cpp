@@ -31,7 +31,8 @@ class StringPrinter final : public tinyxml2::XMLPrinter {
   void continue_line() { Putc('\n'); }
 
  protected:
-  void PrintSpace(int depth) override { XMLPrinter::PrintSpace(depth + base_depth_); }
+  // Four spaces a level, as tinyxml2 indents, in one append rather than one per level.
+  void PrintSpace(int depth) override { text_.append(4 * static_cast<std::size_t>(depth + base_depth_), ' '); }
   void Print(const char* format, ...) override {
     va_list args;
     va_start(args, format);
