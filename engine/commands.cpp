@@ -34,13 +34,17 @@ namespace fs = std::filesystem;
 
 namespace {
 
+/// One line per diagnostic, each handed to `err` whole: standard error is
+/// unbuffered, and a line written in pieces costs a system call a piece.
 void print_diagnostics(const std::vector<Diagnostic>& list, std::ostream& err) {
   for (const auto& d : list) {
-    err << d.file;
-    if (d.where.line) err << ':' << d.where.line << ':' << d.where.column;
-    err << ": " << to_string(d.severity) << ": " << d.message;
-    if (!d.rule.empty()) err << " [" << d.rule << ']';
-    err << '\n';
+    std::ostringstream line;
+    line << d.file;
+    if (d.where.line) line << ':' << d.where.line << ':' << d.where.column;
+    line << ": " << to_string(d.severity) << ": " << d.message;
+    if (!d.rule.empty()) line << " [" << d.rule << ']';
+    line << '\n';
+    err << std::move(line).str();
   }
 }
 
