@@ -120,9 +120,16 @@ void BodyReader::add_fragment(Paragraph& p, std::string_view fragment) {
   fragment = text::trim(fragment);
   if (p.spans.empty()) p.where = ctx_.source.location(fragment);
   p.spans.push_back(fragment);
-  // Conversion debris is rare: text without it is taken as it is.
+  // A line as written is a view into the source; a paragraph joined across
+  // lines, or a line with conversion debris (both rare), is a new string.
   const bool debris = text::has_debris(fragment);
-  p.text += debris ? text::clean(fragment) : std::string(fragment);
+  if (p.text.empty() && !debris) {
+    p.text = fragment;
+  } else {
+    std::string joined(p.text);
+    joined += debris ? text::clean(fragment) : std::string(fragment);
+    p.text = plan_.texts.emplace_back(std::move(joined));
+  }
   inline_units(fragment);
 }
 

@@ -186,7 +186,7 @@ void paragraph_targets(const BuildContext& ctx, const Paragraph& p, std::vector<
   const bool lead_in = p.spans.empty() || text::ends_with(text::trim(p.spans.back()), "：") ||
                        text::ends_with(text::trim(p.spans.back()), ":");
   if (!statements) {
-    if (!lead_in) out.push_back(make_target(ctx, TargetText{p.where, p.text, p.spans}));
+    if (!lead_in) out.push_back(make_target(ctx, TargetText{p.where, std::string(p.text), p.spans}));
     return;
   }
   const bool lead_is_lead_in = !lead.spans.empty() && (text::ends_with(text::trim(lead.spans.back()), "：") ||
@@ -261,7 +261,8 @@ void content_targets(const BuildContext& ctx, Section& s) {
 Target item_target(const BuildContext& ctx, const Section& item) {
   TargetText t{item.where, item.title, {item.title_source}};
   for (const auto& p : item.paragraphs) {
-    t.text += "。" + p.text;
+    t.text += "。";
+    t.text += p.text;
     t.spans.insert(t.spans.end(), p.spans.begin(), p.spans.end());
   }
   Target target = make_target(ctx, std::move(t));

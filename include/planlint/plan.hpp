@@ -2,6 +2,7 @@
 // their roles, and the tasks, targets, stages and responsible units in them.
 #pragma once
 
+#include <deque>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -37,7 +38,9 @@ struct Paragraph {
   enum class Kind { text, bullet, statement };
   Kind kind = Kind::text;
   Location where;
-  std::string text;
+  /// The paragraph's text: a view into the source when it is one line as
+  /// written, else into the plan's `texts` (lines joined, debris removed).
+  std::string_view text;
   std::vector<std::string_view> spans;  // its lines in the source
 };
 
@@ -117,6 +120,14 @@ struct Attachment {
 };
 
 struct Plan {
+  Plan() = default;
+  // Paragraphs point into `texts`: a plan moves (the strings stay where they
+  // are) but is not copied (the copies would point into the original).
+  Plan(Plan&&) = default;
+  Plan& operator=(Plan&&) = default;
+  Plan(const Plan&) = delete;
+  Plan& operator=(const Plan&) = delete;
+
   std::string path;
   std::string title;
   Location title_at;
@@ -128,6 +139,7 @@ struct Plan {
   std::vector<Paragraph> preamble;  // body text before the first heading
   std::vector<Section> sections;
   std::vector<Attachment> attachments;
+  std::deque<std::string> texts;  // paragraph texts the source does not hold as they are
 };
 
 /// Reads the plan model from a parsed document. Problems that do not stop the

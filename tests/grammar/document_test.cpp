@@ -104,6 +104,30 @@ BOOST_AUTO_TEST_CASE(table_of_contents_yields_nothing) {
   BOOST_TEST(plan.sections[0].where.line == 10u);
 }
 
+// Paragraph text is not copied: a line as written is a view into the source;
+// only a joined or cleaned paragraph gets a string of its own, kept by the
+// plan, where it stays when the plan is moved.
+BOOST_AUTO_TEST_CASE(paragraph_text_is_a_view_unless_joined_or_cleaned) {
+  auto plan = planlint::testing::plan_from_text(
+      "t.txt", "XX工作方案\n一、总体要求\n\n推动专利提质。\n\n**加强保护**。\n\n到2025年，知识产权\n\n12\n\n明显增强。\n");
+  BOOST_TEST_REQUIRE(plan.sections.size() == 1u);
+  const auto& ps = plan.sections[0].paragraphs;
+  BOOST_TEST_REQUIRE(ps.size() == 3u);
+  const std::string_view source = plan.source->text();
+  const auto in_source = [&](std::string_view t) {
+    return t.data() >= source.data() && t.data() + t.size() <= source.data() + source.size();
+  };
+  BOOST_TEST(ps[0].text == "推动专利提质。");
+  BOOST_TEST(in_source(ps[0].text));
+  BOOST_TEST(ps[1].text == "加强保护。");
+  BOOST_TEST(!in_source(ps[1].text));
+  BOOST_TEST(ps[2].text == "到2025年，知识产权明显增强。");
+  BOOST_TEST(!in_source(ps[2].text));
+  BOOST_TEST(plan.texts.size() == 2u);
+  const planlint::Plan moved = std::move(plan);
+  BOOST_TEST(moved.sections[0].paragraphs[2].text == "到2025年，知识产权明显增强。");
+}
+
 BOOST_AUTO_TEST_CASE(page_break_joins_a_paragraph_and_keeps_clause_positions) {
   const auto plan = planlint::testing::plan_from_text(
       "t.txt", "XX工作方案\n一、总体要求\n\n到2025年，知识产权创造、运用和管理\n\n12\n\n能力明显增强。第二句。\n");
