@@ -50,7 +50,7 @@ std::string target_text(const Target& t) {
 }
 
 void section_rows(const Section& s, int depth, std::ostream& out) {
-  emit(Row{s.where, 0, std::string(s.marker) + s.title + "  [" + std::string(to_string(s.role)) + "]", {}}, depth,
+  emit(Row{s.where, 0, std::string(s.marker) + std::string(s.title) + "  [" + std::string(to_string(s.role)) + "]", {}}, depth,
        out);
   std::vector<std::pair<Location, const Section*>> sections;
   std::vector<Row> rows;
@@ -64,10 +64,10 @@ void section_rows(const Section& s, int depth, std::ostream& out) {
   for (const auto& c : s.children) {
     switch (child_shape(s, c)) {
       case ChildShape::task: {
-        Row row{c.where, 1, "task " + std::string(c.marker) + c.title, {}};
+        Row row{c.where, 1, "task " + std::string(c.marker) + std::string(c.title), {}};
         if (c.task_units.empty()) row.details.push_back("no responsible unit");
         for (const auto& u : c.task_units) {
-          row.details.push_back(std::string(to_string(u.role)) + " " + u.name +
+          row.details.push_back(std::string(to_string(u.role)) + " " + std::string(u.name) +
                                 (u.inherited ? "  (inherited)" : "") + "  (line " +
                                 std::to_string(u.where.line) + ")");
         }

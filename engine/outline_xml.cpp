@@ -90,7 +90,7 @@ void OutlineWriter::section(const Section& s) {
   p_.PushAttribute("number", std::string(s.number).c_str());
   p_.PushAttribute("style", style_of(s.style).c_str());
   p_.PushAttribute("role", std::string(to_string(s.role)).c_str());
-  p_.PushAttribute("title", s.title.c_str());
+  p_.PushAttribute("title", std::string(s.title).c_str());
 
   // Targets, stages, tasks and subsections in document order.
   std::vector<std::pair<Location, std::function<void()>>> items;
@@ -113,10 +113,10 @@ void OutlineWriter::task(const Section& t) {
   p_.OpenElement("task");
   at(t.where);
   p_.PushAttribute("number", std::string(t.number).c_str());
-  p_.PushAttribute("title", t.title.c_str());
+  p_.PushAttribute("title", std::string(t.title).c_str());
   for (const auto& u : t.task_units) {
     p_.OpenElement("unit");
-    p_.PushAttribute("name", u.name.c_str());
+    p_.PushAttribute("name", std::string(u.name).c_str());
     p_.PushAttribute("role", std::string(to_string(u.role)).c_str());
     p_.PushAttribute("line", u.where.line);
     p_.PushAttribute("column", u.where.column);

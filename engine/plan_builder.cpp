@@ -97,17 +97,18 @@ void BodyReader::heading(const ast::Heading& h, ast::NumberStyle style, std::uin
   s.title_source = text::trim(h.title);
   // A unit list in brackets in the title (1．加强协同（责任单位：区科委）) gives
   // the section its units and is not part of its title.
-  std::string title(h.title);
+  std::optional<std::string> cut;  // the title without its unit lists, when it has some
   std::vector<Unit> title_units;
   for (const auto& group : find_inline_labelled(h.title)) {
     bool units = false;
-    for (const auto& list : group.groups) units = read_units(ctx_, list, title_units) || units;
+    for (const auto& list : group.groups) units = read_units(ctx_, list, plan_.texts, title_units) || units;
     if (units) {
-      const auto at = title.find(group.source);
-      if (at != std::string::npos) title.erase(at, group.source.size());
+      if (!cut) cut.emplace(h.title);
+      const auto at = cut->find(group.source);
+      if (at != std::string::npos) cut->erase(at, group.source.size());
     }
   }
-  s.title = text::clean(title);
+  s.title = cut ? std::string_view(plan_.texts.emplace_back(text::clean(*cut))) : text::clean_view(h.title, plan_.texts);
   s.units = std::move(title_units);
   here_ = Container{true, false};
   open_ = false;
@@ -137,7 +138,7 @@ void BodyReader::inline_units(std::string_view fragment) {
   if (!here_.section) return;
   for (const auto& group : find_inline_labelled(fragment)) {
     for (const auto& list : group.groups) {
-      read_units(ctx_, list, current().units.items());
+      read_units(ctx_, list, plan_.texts, current().units.items());
     }
   }
 }
@@ -165,7 +166,7 @@ void BodyReader::units(const ast::Labelled& list) {
   open_ = false;
   table_open_ = false;
   if (!here_.section) return;
-  read_units(ctx_, list, current().units.items());
+  read_units(ctx_, list, plan_.texts, current().units.items());
 }
 
 void BodyReader::box(const ast::BoxHeader& b) {
@@ -308,26 +309,33 @@ ChildCounts child_counts(const ast::Document& doc, const Regions& r,
 
 }  // namespace
 
-bool read_units(const BuildContext& ctx, const ast::Labelled& list, std::vector<Unit>& out) {
+bool is_unit_list(const BuildContext& ctx, const ast::Labelled& list) {
+  const std::string label = text::clean(list.label);
+  return ctx.lexicons.unit_labels_lead.contains(label) || ctx.lexicons.unit_labels_support.contains(label) ||
+         ctx.lexicons.unit_labels.contains(label);
+}
+
+bool read_units(const BuildContext& ctx, const ast::Labelled& list, std::deque<std::string>& texts,
+                std::vector<Unit>& out) {
   const std::string label = text::clean(list.label);
   const bool lead_all = ctx.lexicons.unit_labels_lead.contains(label);
   const bool support_all = ctx.lexicons.unit_labels_support.contains(label);
   if (!lead_all && !support_all && !ctx.lexicons.unit_labels.contains(label)) return false;
   bool first = true;
   for (auto item : list.items) {
-    std::string name = text::clean(item);
+    std::string_view name = text::clean_view(item, texts);
     UnitRole role = lead_all ? UnitRole::lead
                     : support_all ? UnitRole::support
                     : first ? UnitRole::lead
                             : UnitRole::support;
     for (std::string_view mark : {"（牵头）", "(牵头)"}) {
       if (text::ends_with(name, mark)) {
-        name.resize(name.size() - mark.size());
+        name.remove_suffix(mark.size());
         role = UnitRole::lead;
       }
     }
     while (text::ends_with(name, "。") || text::ends_with(name, "等")) {
-      name.resize(name.size() - std::string_view("等").size());
+      name.remove_suffix(std::string_view("等").size());
     }
     if (name.empty()) continue;
     first = false;
@@ -350,8 +358,7 @@ void read_body(const BuildContext& ctx, const ast::Document& doc, const Regions&
     if (const auto* h = as<ast::Heading>(line)) {
       reader.heading(*h, styles[i], counts.of[heading++]);
     } else if (const auto* l = as<ast::LabelledLine>(line)) {
-      std::vector<Unit> probe;
-      if (!l->groups.empty() && read_units(ctx, l->groups.front(), probe)) {
+      if (!l->groups.empty() && is_unit_list(ctx, l->groups.front())) {
         for (const auto& group : l->groups) reader.units(group);
       } else {
         reader.text(l->source);

@@ -8,6 +8,7 @@
 #include <boost/variant/get.hpp>
 
 #include <cstddef>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -73,8 +74,13 @@ void read_body(const BuildContext& ctx, const ast::Document& doc, const Regions&
 /// Pass 3: roles, tasks, targets, stages, inherited units.
 void read_model(const BuildContext& ctx, Plan& plan);
 
+/// True when the list's label is a unit label (责任单位, 牵头单位 …).
+bool is_unit_list(const BuildContext& ctx, const ast::Labelled& list);
+
 /// A unit list (责任单位：A、B) as units, when its label is a unit label.
+/// Names are views into the source, or into `texts` when cleaned.
 /// Returns false when the label is not one.
-bool read_units(const BuildContext& ctx, const ast::Labelled& list, std::vector<Unit>& out);
+bool read_units(const BuildContext& ctx, const ast::Labelled& list, std::deque<std::string>& texts,
+                std::vector<Unit>& out);
 
 }  // namespace planlint::detail

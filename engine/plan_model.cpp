@@ -259,7 +259,7 @@ void content_targets(const BuildContext& ctx, Section& s) {
 
 /// A numbered item under a goals section is one target: its title and text.
 Target item_target(const BuildContext& ctx, const Section& item) {
-  TargetText t{item.where, item.title, {item.title_source}};
+  TargetText t{item.where, std::string(item.title), {item.title_source}};
   for (const auto& p : item.paragraphs) {
     t.text += "。";
     t.text += p.text;

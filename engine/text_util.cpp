@@ -76,6 +76,12 @@ std::string clean(std::string_view s) {
   return std::string(trim(out));
 }
 
+std::string_view clean_view(std::string_view s, std::deque<std::string>& store) {
+  s = trim(s);
+  if (!has_debris(s)) return s;
+  return store.emplace_back(clean(s));
+}
+
 std::string_view last_char(std::string_view s) {
   if (s.empty()) return s;
   std::size_t i = s.size() - 1;

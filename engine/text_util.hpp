@@ -1,6 +1,7 @@
 // Small helpers on UTF-8 text shared by the plan builder and the reports.
 #pragma once
 
+#include <deque>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,10 @@ bool has_debris(std::string_view s);
 /// The text as a reader sees it: conversion debris ([bookmark: …], markdown
 /// **) removed and blanks trimmed.
 std::string clean(std::string_view s);
+
+/// clean(s) as a view: s trimmed when it carries no debris (most text), else
+/// the cleaned text appended to `store`, whose strings never move.
+std::string_view clean_view(std::string_view s, std::deque<std::string>& store);
 
 /// True when the text ends a sentence or a lead-in (。！？；： and the like,
 /// possibly followed by a closing quote or bracket).

@@ -61,7 +61,8 @@ struct Box {
 };
 
 struct Unit {
-  std::string name;
+  /// A view into the source, or into the plan's `texts` when it was cleaned.
+  std::string_view name;
   UnitRole role = UnitRole::support;
   Location where;
   bool inherited = false;
@@ -99,7 +100,9 @@ struct Section {
   bool task = false;          // a task (finest numbered item under a tasks section)
   std::string_view marker;    // as written: "（一）" (a view into the source)
   std::string_view number;    // "一"
-  std::string title;
+  /// The title as a reader sees it: a view into the source, or into the
+  /// plan's `texts` when debris or an inline unit list was taken out.
+  std::string_view title;
   std::string_view title_source;  // the title as it stands in the source
 
   std::vector<Paragraph> paragraphs;
@@ -121,7 +124,7 @@ struct Attachment {
 
 struct Plan {
   Plan() = default;
-  // Paragraphs point into `texts`: a plan moves (the strings stay where they
+  // Paragraphs, titles and unit names point into `texts`: a plan moves (the strings stay where they
   // are) but is not copied (the copies would point into the original).
   Plan(Plan&&) = default;
   Plan& operator=(Plan&&) = default;
@@ -139,7 +142,7 @@ struct Plan {
   std::vector<Paragraph> preamble;  // body text before the first heading
   std::vector<Section> sections;
   std::vector<Attachment> attachments;
-  std::deque<std::string> texts;  // paragraph texts the source does not hold as they are
+  std::deque<std::string> texts;  // paragraph texts, titles and names the source does not hold as they are
 };
 
 /// Reads the plan model from a parsed document. Problems that do not stop the

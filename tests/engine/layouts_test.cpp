@@ -100,7 +100,7 @@ std::vector<const planlint::Section*> tasks_of(const planlint::Plan& plan) {
 
 std::vector<std::string> task_titles(const planlint::Plan& plan) {
   std::vector<std::string> titles;
-  for (const auto* t : tasks_of(plan)) titles.push_back(t->title);
+  for (const auto* t : tasks_of(plan)) titles.emplace_back(t->title);
   return titles;
 }
 
@@ -132,7 +132,7 @@ std::vector<planlint::Target> targets_of(const planlint::Plan& plan) {
 
 std::vector<std::string> unit_names(const planlint::Section& task) {
   std::vector<std::string> names;
-  for (const auto& u : task.task_units) names.push_back(u.name);
+  for (const auto& u : task.task_units) names.emplace_back(u.name);
   return names;
 }
 

@@ -71,7 +71,7 @@ BOOST_AUTO_TEST_CASE(mentougou_first_task_and_stages) {
                                           "区发展改革委", "区商务局", "区科协"};
   std::vector<std::string> names;
   for (const auto& u : first->task_units) {
-    names.push_back(u.name);
+    names.emplace_back(u.name);
     BOOST_TEST(u.where.line == 76u);
   }
   BOOST_TEST(names == expected, boost::test_tools::per_element());
@@ -136,7 +136,7 @@ BOOST_AUTO_TEST_CASE(beichen_inline_units_and_measured_statements) {
   });
   BOOST_TEST_REQUIRE(eighth != nullptr);
   std::vector<std::string> names;
-  for (const auto& u : eighth->task_units) names.push_back(u.name);
+  for (const auto& u : eighth->task_units) names.emplace_back(u.name);
   const std::vector<std::string> expected{"区市场监管局", "区教育局", "区知识产权战略领导小组成员单位"};
   BOOST_TEST(names == expected, boost::test_tools::per_element());
 
