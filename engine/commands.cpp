@@ -176,20 +176,22 @@ FileReport check_one(const std::string& path, std::optional<std::string> bytes, 
     return report;
   }
   auto shared = std::make_shared<const SourceFile>(std::move(*source));
-  Checked c = read_plan(*shared, rules);
-  report.notes = std::move(c.notes);
-  if (!c.plan) {
-    report.error = c.error;
-    return report;
-  }
-  const auto read = std::chrono::steady_clock::now();
-  const PlanGraph graph = build_graph(*c.plan);
-  DiagnosticList findings;
-  evaluate_rules(rules.rules, graph, env, findings);
-  sort_diagnostics(findings.items);
-  report.title = c.plan->title;
-  report.kind = c.plan->kind;
-  report.findings = std::move(findings.items);
+  auto read = start;
+  DiagnosticQueue findings;
+  {
+    Checked c = read_plan(*shared, rules);
+    report.notes = std::move(c.notes);
+    if (!c.plan) {
+      report.error = c.error;
+      return report;
+    }
+    read = std::chrono::steady_clock::now();
+    const PlanGraph graph = build_graph(*c.plan);
+    evaluate_rules(rules.rules, graph, env, findings);
+    report.title = c.plan->title;
+    report.kind = c.plan->kind;
+  }  // the plan and its graph are released before the findings are sorted
+  report.findings = findings.take_sorted();
   if (!report.findings.empty()) report.source = std::move(shared);
   logger.debug("{}: read in {:.2f} ms, checked in {:.2f} ms, {} findings", path,
                std::chrono::duration<double, std::milli>(read - start).count(), ms_since(read),

@@ -37,4 +37,18 @@ void sort_diagnostics(std::vector<Diagnostic>& list) {
   list = std::move(sorted);
 }
 
+std::vector<Diagnostic> DiagnosticQueue::take_sorted() {
+  std::vector<std::uint32_t> order(items_.size());
+  std::iota(order.begin(), order.end(), 0u);
+  if (!std::is_sorted(items_.begin(), items_.end())) {
+    std::stable_sort(order.begin(), order.end(), [this](std::uint32_t a, std::uint32_t b) { return items_[a] < items_[b]; });
+  }
+  std::vector<Diagnostic> sorted;
+  sorted.reserve(items_.size());
+  for (const std::uint32_t i : order) sorted.push_back(std::move(items_[i]));
+  items_.clear();
+  items_.shrink_to_fit();
+  return sorted;
+}
+
 }  // namespace planlint

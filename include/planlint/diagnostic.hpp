@@ -1,6 +1,7 @@
 // One finding about one place in one file.
 #pragma once
 
+#include <deque>
 #include <iosfwd>
 #include <string>
 #include <string_view>
@@ -46,6 +47,22 @@ class DiagnosticList final : public DiagnosticSink {
  public:
   void report(Diagnostic d) override { items.push_back(std::move(d)); }
   std::vector<Diagnostic> items;
+};
+
+/// Keeps every diagnostic, in arrival order, for a file's findings. It grows
+/// block by block: a vector would at times hold twice its findings while it
+/// grows, and that while the plan and its graph are still in memory.
+class DiagnosticQueue final : public DiagnosticSink {
+ public:
+  void report(Diagnostic d) override { items_.push_back(std::move(d)); }
+  std::size_t size() const { return items_.size(); }
+
+  /// Moves the diagnostics out in the order of output (stable), leaving the
+  /// queue empty.
+  std::vector<Diagnostic> take_sorted();
+
+ private:
+  std::deque<Diagnostic> items_;
 };
 
 }  // namespace planlint

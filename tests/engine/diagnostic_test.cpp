@@ -2,6 +2,7 @@
 // keep the order the rules gave them.
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,35 @@ BOOST_AUTO_TEST_CASE(a_sorted_list_stays_as_it_is) {
   std::vector<planlint::Diagnostic> empty;
   planlint::sort_diagnostics(empty);
   BOOST_TEST(empty.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_queue_gives_its_findings_sorted_and_is_left_empty) {
+  planlint::DiagnosticQueue queue;
+  for (auto d : {at(30, 1, "task.unit-missing", "a"), at(12, 5, "timeline.missing", "b"),
+                 at(12, 1, "target.unmeasured", "c"), at(30, 1, "task.unit-missing", "d"),
+                 at(12, 1, "goals.no-indicator", "e")}) {
+    queue.report(d);
+  }
+  BOOST_TEST(queue.size() == 5u);
+  const auto sorted = queue.take_sorted();
+  BOOST_TEST(messages(sorted) == (std::vector<std::string>{"e", "c", "b", "a", "d"}), boost::test_tools::per_element());
+  BOOST_TEST(sorted.front().rule == "goals.no-indicator");
+  BOOST_TEST(sorted.back().file == "plan.txt");
+  BOOST_TEST(queue.size() == 0u);
+  BOOST_TEST(queue.take_sorted().empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_queue_of_many_findings_keeps_ties_in_arrival_order) {
+  planlint::DiagnosticQueue queue;
+  for (int i = 0; i < 5000; ++i) {
+    queue.report(at(static_cast<std::uint32_t>(5000 - i / 2), 1, "r", std::to_string(i)));
+  }
+  const auto sorted = queue.take_sorted();
+  BOOST_TEST_REQUIRE(sorted.size() == 5000u);
+  BOOST_TEST(sorted[0].message == "4998");
+  BOOST_TEST(sorted[1].message == "4999");
+  BOOST_TEST(sorted[4999].message == "1");
+  BOOST_TEST(std::is_sorted(sorted.begin(), sorted.end()));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
