@@ -63,14 +63,16 @@ std::vector<Vertex> below(const PlanGraph& g, Vertex v, NodeKind kind) {
   while (!stack.empty()) {
     const Vertex u = stack.back();
     stack.pop_back();
-    std::vector<Vertex> children;
+    // Children go on the stack in reverse, so that the first is taken first.
+    const std::size_t first = stack.size();
     for (auto [it, end] = boost::out_edges(u, g); it != end; ++it) {
-      if (g[*it].kind == EdgeKind::contains) children.push_back(boost::target(*it, g));
+      if (g[*it].kind == EdgeKind::contains) stack.push_back(boost::target(*it, g));
     }
-    for (auto c = children.rbegin(); c != children.rend(); ++c) stack.push_back(*c);
+    std::reverse(stack.begin() + static_cast<std::ptrdiff_t>(first), stack.end());
     if (u != v && g[u].kind == kind) out.push_back(u);
   }
-  std::stable_sort(out.begin(), out.end(), [&g](Vertex a, Vertex b) { return g[a].where < g[b].where; });
+  const auto by_place = [&g](Vertex a, Vertex b) { return g[a].where < g[b].where; };
+  if (!std::is_sorted(out.begin(), out.end(), by_place)) std::stable_sort(out.begin(), out.end(), by_place);
   return out;
 }
 
