@@ -72,10 +72,11 @@ std::optional<Role> role_of_nested(const BuildContext& ctx, std::string_view tit
   // A year before the role word: 二〇三五年远景目标, 2025年目标.
   const auto opens_with_numeral = [](std::string_view t) {
     if (!t.empty() && t[0] >= '0' && t[0] <= '9') return true;
-    for (std::string_view d : {"〇", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}) {
-      if (text::starts_with(t, d)) return true;
-    }
-    return false;
+    // UTF-8 does not match across character boundaries, so one search in
+    // the list of numerals finds the first character among them.
+    constexpr std::string_view numerals = "〇零一二三四五六七八九";
+    const std::string_view first = text::first_char(t);
+    return !first.empty() && numerals.find(first) != std::string_view::npos;
   };
   const auto mentions = opens_with_numeral(title) ? find_mentions(title) : std::vector<ast::Mention>{};
   if (!mentions.empty() && mentions[0].source.data() == title.data() &&
@@ -135,7 +136,7 @@ void mark_tasks(std::vector<Section>& sections, const RareList<Unit>* inherited)
 struct TargetText {
   Location where;
   std::string text;
-  std::vector<std::string_view> spans;
+  Spans spans;
 };
 
 Target make_target(const BuildContext& ctx, TargetText t) {
@@ -307,7 +308,7 @@ void date_stage(Stage& stage, std::string_view text) {
 }
 
 Stage make_stage(const BuildContext& ctx, Location where, std::string name,
-                 const std::vector<std::string_view>& dated_text) {
+                 const Spans& dated_text) {
   Stage stage;
   stage.where = where;
   stage.name = std::move(name);
@@ -343,7 +344,7 @@ void collect_stage_sections(const BuildContext& ctx, const Section& s, std::vect
       continue;
     }
     std::string name = stage_name(c.title);
-    std::vector<std::string_view> dated;
+    Spans dated;
     dated.push_back(c.title);
     if (!c.paragraphs.empty()) {
       const auto clauses = clauses_of(c.paragraphs[0], ctx.source);

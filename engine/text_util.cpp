@@ -82,6 +82,13 @@ std::string_view clean_view(std::string_view s, std::deque<std::string>& store) 
   return store.emplace_back(clean(s));
 }
 
+std::string_view first_char(std::string_view s) {
+  if (s.empty()) return s;
+  std::size_t n = 1;
+  while (n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) ++n;
+  return s.substr(0, n);
+}
+
 std::string_view last_char(std::string_view s) {
   if (s.empty()) return s;
   std::size_t i = s.size() - 1;

@@ -26,6 +26,9 @@ std::string_view clean_view(std::string_view s, std::deque<std::string>& store);
 /// possibly followed by a closing quote or bracket).
 bool ends_sentence(std::string_view s);
 
+/// The first code point of s (empty view when s is empty).
+std::string_view first_char(std::string_view s);
+
 /// The last code point of s (empty view when s is empty).
 std::string_view last_char(std::string_view s);
 

@@ -2,6 +2,7 @@
 // their roles, and the tasks, targets, stages and responsible units in them.
 #pragma once
 
+#include <boost/container/small_vector.hpp>
 #include <deque>
 #include <iosfwd>
 #include <optional>
@@ -25,11 +26,16 @@ std::string_view to_string(UnitRole role);
 std::ostream& operator<<(std::ostream& out, Role role);
 std::ostream& operator<<(std::ostream& out, UnitRole role);
 
+/// Where a piece of text stands in the source: one stretch for nearly all,
+/// more when it runs across a page break or a hard line wrap. The first is
+/// kept in place, without an allocation.
+using Spans = boost::container::small_vector<std::string_view, 1>;
+
 /// A piece of running text with its own position (a clause, a statement).
 struct TextPiece {
   Location where;
   std::string text;
-  std::vector<std::string_view> spans;  // where it stands in the source (two across a page break)
+  Spans spans;  // where it stands in the source (two across a page break)
 };
 
 /// A paragraph: its lines joined across page breaks. Its clauses are
@@ -41,7 +47,7 @@ struct Paragraph {
   /// The paragraph's text: a view into the source when it is one line as
   /// written, else into the plan's `texts` (lines joined, debris removed).
   std::string_view text;
-  std::vector<std::string_view> spans;  // its lines in the source
+  Spans spans;  // its lines in the source
 };
 
 struct Table {
