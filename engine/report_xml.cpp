@@ -1,5 +1,7 @@
 #include <tinyxml2.h>
 
+#include <array>
+#include <charconv>
 #include <cstdarg>
 #include <cstdio>
 #include <ostream>
@@ -58,6 +60,14 @@ class StringPrinter final : public tinyxml2::XMLPrinter {
   std::string text_;
 };
 
+/// An unsigned attribute. tinyxml2 formats numbers with snprintf, which cost
+/// more than the rest of a finding's element; to_chars does not.
+void push_number(tinyxml2::XMLPrinter& p, const char* name, std::size_t value) {
+  std::array<char, 24> digits{};  // zero-filled: the text ends with a NUL
+  std::to_chars(digits.data(), digits.data() + digits.size() - 1, value);
+  p.PushAttribute(name, digits.data());
+}
+
 class XmlWriter final : public ReportWriter {
  public:
   explicit XmlWriter(std::ostream& out) : out_(out) {}
@@ -85,8 +95,8 @@ class XmlWriter final : public ReportWriter {
       p.OpenElement("finding");
       p.PushAttribute("rule", d.rule.c_str());
       p.PushAttribute("severity", std::string(to_string(d.severity)).c_str());
-      p.PushAttribute("line", d.where.line);
-      p.PushAttribute("column", d.where.column);
+      push_number(p, "line", d.where.line);
+      push_number(p, "column", d.where.column);
       p.OpenElement("message");
       p.PushText(d.message.c_str());
       p.CloseElement();
@@ -108,11 +118,11 @@ class XmlWriter final : public ReportWriter {
 
   void end(const ReportTotals& t) override {
     p_.OpenElement("summary");
-    p_.PushAttribute("files", static_cast<unsigned>(t.files));
-    p_.PushAttribute("failed-files", static_cast<unsigned>(t.failed_files));
-    p_.PushAttribute("errors", static_cast<unsigned>(t.errors));
-    p_.PushAttribute("warnings", static_cast<unsigned>(t.warnings));
-    p_.PushAttribute("infos", static_cast<unsigned>(t.infos));
+    push_number(p_, "files", t.files);
+    push_number(p_, "failed-files", t.failed_files);
+    push_number(p_, "errors", t.errors);
+    push_number(p_, "warnings", t.warnings);
+    push_number(p_, "infos", t.infos);
     p_.CloseElement();
     p_.CloseElement();
     flush();
