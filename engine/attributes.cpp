@@ -71,7 +71,7 @@ std::vector<Vertex> below(const PlanGraph& g, Vertex v, NodeKind kind) {
     std::reverse(stack.begin() + static_cast<std::ptrdiff_t>(first), stack.end());
     if (u != v && g[u].kind == kind) out.push_back(u);
   }
-  const auto by_place = [&g](Vertex a, Vertex b) { return g[a].where < g[b].where; };
+  const auto by_place = [&g](Vertex a, Vertex b) { return g[a].where() < g[b].where(); };
   if (!std::is_sorted(out.begin(), out.end(), by_place)) std::stable_sort(out.begin(), out.end(), by_place);
   return out;
 }
@@ -144,7 +144,7 @@ std::string_view of_plan(const NodeData& d, std::string Plan::*field) {
   return p ? std::string_view(p->*field) : std::string_view();
 }
 
-Value a_title(const NodeData& d) { return std::string(d.title); }
+Value a_title(const NodeData& d) { return std::string(d.title()); }
 Value a_text(const NodeData& d) { return node_text(d); }
 Value a_kind(const NodeData& d) { return std::string(of_plan(d, &Plan::kind)); }
 Value a_issuer(const NodeData& d) { return std::string(of_plan(d, &Plan::issuer)); }
@@ -158,7 +158,7 @@ Value a_number(const NodeData& d) {
   const Section* s = d.section();
   return std::string(s ? s->number : std::string_view());
 }
-Value a_line(const NodeData& d) { return static_cast<double>(d.where.line); }
+Value a_line(const NodeData& d) { return static_cast<double>(d.where().line); }
 Value a_measured(const NodeData& d) {
   const Target* t = d.target();
   return t && t->measured;

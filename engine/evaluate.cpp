@@ -375,7 +375,7 @@ void evaluate_rules(const std::vector<Rule>& rules, const PlanGraph& g, const Ru
       if (!in_scope(g, v, rule.applies_to)) continue;
       if (rule.when && !truthy(evaluate(*rule.when, g, v, env))) continue;
       if (truthy(evaluate(rule.require, g, v, env))) continue;
-      Location where = g[v].where;
+      Location where = g[v].where();
       if (where.line == 0) where = Location{1, 1};
       sink.report(Diagnostic{path, where, rule.id, rule.severity, expand_template(rule.message, g, v, env),
                              expand_template(rule.hint, g, v, env)});

@@ -77,13 +77,13 @@ class GraphBuilder {
     link(parent, v, EdgeData{EdgeKind::contains, UnitRole::support, false});
     return v;
   }
-  Vertex unit(std::string_view name, Location where) {
-    auto [it, inserted] = units_.try_emplace(name, Vertex{});
+  /// The vertex of a unit, made at its first mention.
+  Vertex unit(const Unit& u) {
+    auto [it, inserted] = units_.try_emplace(u.name, Vertex{});
     if (inserted) {
       NodeData d;
       d.kind = NodeKind::unit;
-      d.title = name;
-      d.where = where;
+      d.origin = &u;
       it->second = add_free(std::move(d));
     }
     return it->second;
@@ -98,21 +98,17 @@ class GraphBuilder {
 void GraphBuilder::section(const Section& s, Vertex parent) {
   NodeData d;
   d.kind = s.task ? NodeKind::task : NodeKind::section;
-  d.where = s.where;
-  d.title = s.title;
   d.role = s.role;
   d.origin = &s;
   const Vertex v = add(std::move(d), parent);
   if (s.task) {
     for (const auto& u : s.task_units) {
-      link(v, unit(u.name, u.where), EdgeData{EdgeKind::responsible, u.role, u.inherited});
+      link(v, unit(u), EdgeData{EdgeKind::responsible, u.role, u.inherited});
     }
   }
   for (const auto& t : s.targets) {
     NodeData td;
     td.kind = NodeKind::target;
-    td.where = t.where;
-    td.title = t.text;
     td.role = s.role;
     td.origin = &t;
     add(std::move(td), v);
@@ -121,8 +117,6 @@ void GraphBuilder::section(const Section& s, Vertex parent) {
   for (const auto& st : s.stages) {
     NodeData sd;
     sd.kind = NodeKind::stage;
-    sd.where = st.where;
-    sd.title = st.name;
     sd.role = s.role;
     sd.origin = &st;
     const Vertex sv = add(std::move(sd), v);
@@ -136,38 +130,60 @@ void GraphBuilder::section(const Section& s, Vertex parent) {
 
 std::string node_label(const NodeData& d) {
   switch (d.kind) {
-    case NodeKind::task: return std::string(d.section()->number) + ". " + std::string(d.title);
+    case NodeKind::task: return std::string(d.section()->number) + ". " + std::string(d.title());
     case NodeKind::target:
-      return std::string(d.target()->measured ? "目标(量化) " : "目标 ") + std::string(d.title.substr(0, 60));
-    default: return std::string(d.title);
+      return std::string(d.target()->measured ? "目标(量化) " : "目标 ") + std::string(d.title().substr(0, 60));
+    default: return std::string(d.title());
   }
 }
 
 }  // namespace
 
+Location NodeData::where() const {
+  struct Where {
+    Location operator()(std::monostate) const { return {}; }
+    Location operator()(const Plan* p) const { return p->title_at; }
+    Location operator()(const Section* s) const { return s->where; }
+    Location operator()(const Target* t) const { return t->where; }
+    Location operator()(const Stage* s) const { return s->where; }
+    Location operator()(const Attachment* a) const { return a->where; }
+    Location operator()(const Unit* u) const { return u->where; }
+  };
+  return std::visit(Where{}, origin);
+}
+
+std::string_view NodeData::title() const {
+  struct Title {
+    std::string_view operator()(std::monostate) const { return {}; }
+    std::string_view operator()(const Plan* p) const { return p->title; }
+    std::string_view operator()(const Section* s) const { return s->title; }
+    std::string_view operator()(const Target* t) const { return t->text; }
+    std::string_view operator()(const Stage* s) const { return s->name; }
+    std::string_view operator()(const Attachment* a) const { return a->title; }
+    std::string_view operator()(const Unit* u) const { return u->name; }
+  };
+  return std::visit(Title{}, origin);
+}
+
 std::string node_text(const NodeData& d) {
   if (const Section* s = d.section()) {
     std::string text;
     for (const auto& p : s->paragraphs) text += p.text;
-    return text.empty() ? std::string(d.title) : text;
+    return text.empty() ? std::string(d.title()) : text;
   }
-  return std::string(d.title);
+  return std::string(d.title());
 }
 
 PlanGraph build_graph(const Plan& plan) {
   GraphBuilder builder(plan);
   NodeData root;
   root.kind = NodeKind::plan;
-  root.where = plan.title_at;
-  root.title = plan.title;
   root.origin = &plan;
   const Vertex p = builder.add_free(std::move(root));
   for (const auto& s : plan.sections) builder.section(s, p);
   for (const auto& a : plan.attachments) {
     NodeData d;
     d.kind = NodeKind::attachment;
-    d.where = a.where;
-    d.title = a.title;
     d.origin = &a;
     const Vertex v = builder.add_free(std::move(d));
     builder.link(p, v, EdgeData{EdgeKind::contains, UnitRole::support, false});
@@ -184,7 +200,7 @@ boost::dynamic_properties graph_properties(const PlanGraph& g) {
   auto kind = boost::make_function_property_map<Vertex, std::string>(
       [&g](Vertex v) { return std::string(to_string(g[v].kind)); });
   auto line = boost::make_function_property_map<Vertex, std::string>(
-      [&g](Vertex v) { return std::to_string(g[v].where.line); });
+      [&g](Vertex v) { return std::to_string(g[v].where().line); });
   auto shape = boost::make_function_property_map<Vertex, std::string>([&g](Vertex v) {
     switch (g[v].kind) {
       case NodeKind::unit: return std::string("ellipse");

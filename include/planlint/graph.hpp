@@ -16,26 +16,31 @@
 
 namespace planlint {
 
-enum class NodeKind { plan, section, task, target, stage, attachment, unit };
+enum class NodeKind : std::uint8_t { plan, section, task, target, stage, attachment, unit };
 std::string_view to_string(NodeKind kind);
 
-/// What a vertex knows: its kind, where it came from, its title, and the
-/// element of the plan it stands for, whose other attributes (a target's
-/// quantities, a stage's dates, …) are read from there rather than copied.
-/// The plan must outlive the graph.
+/// What a vertex knows: its kind, its role, and the element of the plan it
+/// stands for (for a unit, its first mention). Everything else — where it
+/// stands, its title, a target's quantities, a stage's dates — is read from
+/// that element rather than copied. The plan must outlive the graph.
 struct NodeData {
   NodeKind kind = NodeKind::plan;
   Role role = Role::other;  // sections (tasks, targets, stages: of their section)
-  Location where;
-  std::string_view title;  // plan/section/task title, target text, stage, unit and attachment name
-  std::variant<std::monostate, const Plan*, const Section*, const Target*, const Stage*, const Attachment*>
-      origin;  // empty for units
+  std::variant<std::monostate, const Plan*, const Section*, const Target*, const Stage*, const Attachment*,
+               const Unit*>
+      origin;
+
+  /// Where it stands in the source.
+  Location where() const;
+  /// Plan/section/task title, target text, stage, unit and attachment name.
+  std::string_view title() const;
 
   const Plan* plan() const { return get(std::in_place_type<const Plan*>); }
   const Section* section() const { return get(std::in_place_type<const Section*>); }
   const Target* target() const { return get(std::in_place_type<const Target*>); }
   const Stage* stage() const { return get(std::in_place_type<const Stage*>); }
   const Attachment* attachment() const { return get(std::in_place_type<const Attachment*>); }
+  const Unit* unit() const { return get(std::in_place_type<const Unit*>); }
 
  private:
   template <typename T>
@@ -49,7 +54,7 @@ struct NodeData {
 /// else its title.
 std::string node_text(const NodeData& d);
 
-enum class EdgeKind { contains, responsible, next_stage };
+enum class EdgeKind : std::uint8_t { contains, responsible, next_stage };
 
 struct EdgeData {
   EdgeKind kind = EdgeKind::contains;

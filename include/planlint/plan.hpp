@@ -3,6 +3,7 @@
 #pragma once
 
 #include <boost/container/small_vector.hpp>
+#include <cstdint>
 #include <deque>
 #include <iosfwd>
 #include <optional>
@@ -18,10 +19,10 @@
 
 namespace planlint {
 
-enum class Role { other, guiding, background, goals, tasks, safeguards, timeline };
+enum class Role : std::uint8_t { other, guiding, background, goals, tasks, safeguards, timeline };
 std::string_view to_string(Role role);
 
-enum class UnitRole { lead, support };
+enum class UnitRole : std::uint8_t { lead, support };
 std::string_view to_string(UnitRole role);
 std::ostream& operator<<(std::ostream& out, Role role);
 std::ostream& operator<<(std::ostream& out, UnitRole role);
