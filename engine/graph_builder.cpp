@@ -45,9 +45,9 @@ class GraphBuilder {
     std::size_t vertices = 1 + plan.attachments.size();
     std::size_t edges = plan.attachments.size();
     for_each_section(plan.sections, [&](const Section& s, const Section*) {
-      const std::size_t own = 1 + s.targets.size() + s.stages.size();
-      vertices += own + s.task_units.size();  // a unit is a vertex the first time it is named
-      edges += own + s.task_units.size() + s.stages.size();
+      const std::size_t own = 1 + s.targets().size() + s.stages().size();
+      vertices += own + s.task_units().size();  // a unit is a vertex the first time it is named
+      edges += own + s.task_units().size() + s.stages().size();
     });
     nodes_.reserve(vertices);
     edges_.reserve(edges);
@@ -102,11 +102,11 @@ void GraphBuilder::section(const Section& s, Vertex parent) {
   d.origin = &s;
   const Vertex v = add(std::move(d), parent);
   if (s.task) {
-    for (const auto& u : s.task_units) {
+    for (const auto& u : s.task_units()) {
       link(v, unit(u), EdgeData{EdgeKind::responsible, u.role, u.inherited});
     }
   }
-  for (const auto& t : s.targets) {
+  for (const auto& t : s.targets()) {
     NodeData td;
     td.kind = NodeKind::target;
     td.role = s.role;
@@ -114,7 +114,7 @@ void GraphBuilder::section(const Section& s, Vertex parent) {
     add(std::move(td), v);
   }
   std::optional<Vertex> previous;
-  for (const auto& st : s.stages) {
+  for (const auto& st : s.stages()) {
     NodeData sd;
     sd.kind = NodeKind::stage;
     sd.role = s.role;

@@ -54,8 +54,8 @@ void section_rows(const Section& s, int depth, std::ostream& out) {
        out);
   std::vector<std::pair<Location, const Section*>> sections;
   std::vector<Row> rows;
-  for (const auto& t : s.targets) rows.push_back(Row{t.where, 1, target_text(t), {}});
-  for (const auto& st : s.stages) {
+  for (const auto& t : s.targets()) rows.push_back(Row{t.where, 1, target_text(t), {}});
+  for (const auto& st : s.stages()) {
     std::string text = "stage " + st.name + "  " + (st.from.empty() ? "?" : st.from) + " → " +
                        (st.to.empty() ? "…" : st.to);
     if (st.acceptance) text += "  [acceptance]";
@@ -65,8 +65,8 @@ void section_rows(const Section& s, int depth, std::ostream& out) {
     switch (child_shape(s, c)) {
       case ChildShape::task: {
         Row row{c.where, 1, "task " + std::string(c.marker) + std::string(c.title), {}};
-        if (c.task_units.empty()) row.details.push_back("no responsible unit");
-        for (const auto& u : c.task_units) {
+        if (c.task_units().empty()) row.details.push_back("no responsible unit");
+        for (const auto& u : c.task_units()) {
           row.details.push_back(std::string(to_string(u.role)) + " " + std::string(u.name) +
                                 (u.inherited ? "  (inherited)" : "") + "  (line " +
                                 std::to_string(u.where.line) + ")");

@@ -94,8 +94,8 @@ void OutlineWriter::section(const Section& s) {
 
   // Targets, stages, tasks and subsections in document order.
   std::vector<std::pair<Location, std::function<void()>>> items;
-  for (const auto& t : s.targets) items.emplace_back(t.where, [this, &t] { target(t); });
-  for (const auto& st : s.stages) items.emplace_back(st.where, [this, &st] { stage(st); });
+  for (const auto& t : s.targets()) items.emplace_back(t.where, [this, &t] { target(t); });
+  for (const auto& st : s.stages()) items.emplace_back(st.where, [this, &st] { stage(st); });
   for (const auto& c : s.children) {
     switch (child_shape(s, c)) {
       case ChildShape::task: items.emplace_back(c.where, [this, &c] { task(c); }); break;
@@ -114,7 +114,7 @@ void OutlineWriter::task(const Section& t) {
   at(t.where);
   p_.PushAttribute("number", std::string(t.number).c_str());
   p_.PushAttribute("title", std::string(t.title).c_str());
-  for (const auto& u : t.task_units) {
+  for (const auto& u : t.task_units()) {
     p_.OpenElement("unit");
     p_.PushAttribute("name", std::string(u.name).c_str());
     p_.PushAttribute("role", std::string(to_string(u.role)).c_str());

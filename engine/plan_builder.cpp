@@ -64,12 +64,13 @@ Section& BodyReader::open_section(std::size_t depth) {
 std::vector<Paragraph>& BodyReader::paragraphs() {
   if (!here_.section) return plan_.preamble;
   Section& s = current();
-  return here_.in_box ? s.boxes.back().paragraphs : s.paragraphs;
+  return here_.in_box ? s.items.make().boxes.back().paragraphs : s.paragraphs;
 }
 
 std::vector<Table>& BodyReader::tables() {
   Section& s = current();
-  return here_.in_box ? s.boxes.back().tables : s.tables.items();
+  SectionItems& items = s.items.make();
+  return here_.in_box ? items.boxes.back().tables : items.tables;
 }
 
 void BodyReader::heading(const ast::Heading& h, ast::NumberStyle style, std::uint32_t children) {
@@ -109,7 +110,7 @@ void BodyReader::heading(const ast::Heading& h, ast::NumberStyle style, std::uin
     }
   }
   s.title = cut ? std::string_view(plan_.texts.emplace_back(text::clean(*cut))) : text::clean_view(h.title, plan_.texts);
-  s.units = std::move(title_units);
+  if (!title_units.empty()) s.items.make().units = std::move(title_units);
   here_ = Container{true, false};
   open_ = false;
   table_open_ = false;
@@ -138,7 +139,7 @@ void BodyReader::inline_units(std::string_view fragment) {
   if (!here_.section) return;
   for (const auto& group : find_inline_labelled(fragment)) {
     for (const auto& list : group.groups) {
-      read_units(ctx_, list, plan_.texts, current().units.items());
+      read_units(ctx_, list, plan_.texts, current().items.make().units);
     }
   }
 }
@@ -166,7 +167,7 @@ void BodyReader::units(const ast::Labelled& list) {
   open_ = false;
   table_open_ = false;
   if (!here_.section) return;
-  read_units(ctx_, list, plan_.texts, current().units.items());
+  read_units(ctx_, list, plan_.texts, current().items.make().units);
 }
 
 void BodyReader::box(const ast::BoxHeader& b) {
@@ -177,7 +178,7 @@ void BodyReader::box(const ast::BoxHeader& b) {
   box.where = ctx_.source.location(b.source);
   box.number = std::string(b.number);
   box.title = text::clean(b.title);
-  current().boxes.push_back(std::move(box));
+  current().items.make().boxes.push_back(std::move(box));
   here_.in_box = true;
 }
 

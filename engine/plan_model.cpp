@@ -115,16 +115,18 @@ void assign_roles(const BuildContext& ctx, std::vector<Section>& sections, const
   }
 }
 
-void mark_tasks(std::vector<Section>& sections, const RareList<Unit>* inherited) {
+void mark_tasks(std::vector<Section>& sections, const std::vector<Unit>* inherited) {
   for (auto& s : sections) {
-    const RareList<Unit>* nearest = s.units.empty() ? inherited : &s.units;
+    const std::vector<Unit>* nearest = s.units().empty() ? inherited : &s.units();
     if (s.children.empty() && s.role == Role::tasks) {
       s.task = true;
-      if (!s.units.empty()) {
-        s.task_units = s.units;
+      if (!s.units().empty()) {
+        SectionItems& items = s.items.make();
+        items.task_units = items.units;
       } else if (inherited) {
-        s.task_units = *inherited;
-        for (auto& u : s.task_units) u.inherited = true;
+        std::vector<Unit>& units = s.items.make().task_units;
+        units = *inherited;
+        for (auto& u : units) u.inherited = true;
       }
     }
     mark_tasks(s.children, nearest);
@@ -251,11 +253,11 @@ void table_targets(const Table& t, std::vector<Target>& out) {
 void content_targets(const BuildContext& ctx, Section& s) {
   std::vector<Target> targets;
   for (const auto& p : s.paragraphs) paragraph_targets(ctx, p, targets);
-  for (const auto& t : s.tables) table_targets(t, targets);
-  for (const auto& b : s.boxes) {
+  for (const auto& t : s.tables()) table_targets(t, targets);
+  for (const auto& b : s.boxes()) {
     for (const auto& t : b.tables) table_targets(t, targets);
   }
-  for (auto& t : targets) s.targets.push_back(std::move(t));
+  for (auto& t : targets) s.items.make().targets.push_back(std::move(t));
 }
 
 /// A numbered item under a goals section is one target: its title and text.
@@ -275,7 +277,7 @@ void goal_targets(const BuildContext& ctx, Section& s) {
   for (auto& c : s.children) {
     if (c.role != Role::goals) continue;
     if (c.children.empty() && !c.role_heading) {
-      s.targets.push_back(item_target(ctx, c));
+      s.items.make().targets.push_back(item_target(ctx, c));
     } else {
       goal_targets(ctx, c);
     }
@@ -361,7 +363,9 @@ void find_stages(const BuildContext& ctx, std::vector<Section>& sections) {
       continue;
     }
     if (!s.children.empty()) {
-      collect_stage_sections(ctx, s, s.stages.items());
+      std::vector<Stage> stages;
+      collect_stage_sections(ctx, s, stages);
+      if (!stages.empty()) s.items.make().stages = std::move(stages);
       continue;
     }
     // A timeline written as paragraphs: each one opening with a date or
@@ -375,7 +379,7 @@ void find_stages(const BuildContext& ctx, std::vector<Section>& sections) {
         if (m.kind != ast::MentionKind::quantity && m.year >= 1900) dated = true;
       }
       if (!dated && first.find("阶段") == std::string::npos) continue;
-      s.stages.push_back(make_stage(ctx, p.where, text::excerpt(stage_name(first), kExcerptCodePoints),
+      s.items.make().stages.push_back(make_stage(ctx, p.where, text::excerpt(stage_name(first), kExcerptCodePoints),
                                     clauses[0].spans));
     }
   }
@@ -430,13 +434,13 @@ PlanFigures figures_of(const Plan& plan) {
   for_each_section(plan.sections, [&](const Section& s, const Section*) {
     if (s.task) {
       ++f.tasks;
-      if (!s.task_units.empty()) ++f.tasks_with_units;
+      if (!s.task_units().empty()) ++f.tasks_with_units;
     }
-    for (const auto& t : s.targets) {
+    for (const auto& t : s.targets()) {
       ++f.targets;
       if (t.measured) ++f.measured;
     }
-    for (const auto& st : s.stages) {
+    for (const auto& st : s.stages()) {
       ++f.stages;
       if (st.acceptance) f.acceptance = true;
     }

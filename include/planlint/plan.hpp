@@ -14,7 +14,7 @@
 #include "planlint/ast/document.hpp"
 #include "planlint/diagnostic.hpp"
 #include "planlint/lexicon.hpp"
-#include "planlint/rare_list.hpp"
+#include "planlint/rare.hpp"
 #include "planlint/source.hpp"
 
 namespace planlint {
@@ -97,6 +97,17 @@ struct Stage {
   bool acceptance = false;
 };
 
+/// What few sections hold: kept together behind one pointer (Rare), since
+/// most sections hold none of it.
+struct SectionItems {
+  std::vector<Box> boxes;
+  std::vector<Table> tables;
+  std::vector<Unit> units;       // its own, from 责任单位 lines and inline groups
+  std::vector<Target> targets;   // targets this section holds (goals sections)
+  std::vector<Stage> stages;     // stages this section holds (timeline sections)
+  std::vector<Unit> task_units;  // tasks: own units, or the nearest ancestor's
+};
+
 struct Section {
   Location where;
   unsigned level = 0;  // 1 for the plan's outermost numbering style
@@ -114,13 +125,14 @@ struct Section {
 
   std::vector<Paragraph> paragraphs;
   std::vector<Section> children;
-  // Most sections hold none of these: each is one pointer until it has items.
-  RareList<Box> boxes;
-  RareList<Table> tables;
-  RareList<Unit> units;       // its own, from 责任单位 lines and inline groups
-  RareList<Target> targets;   // targets this section holds (goals sections)
-  RareList<Stage> stages;     // stages this section holds (timeline sections)
-  RareList<Unit> task_units;  // tasks: own units, or the nearest ancestor's
+  Rare<SectionItems> items;  // written through items.make()
+
+  const std::vector<Box>& boxes() const { return items.get().boxes; }
+  const std::vector<Table>& tables() const { return items.get().tables; }
+  const std::vector<Unit>& units() const { return items.get().units; }
+  const std::vector<Target>& targets() const { return items.get().targets; }
+  const std::vector<Stage>& stages() const { return items.get().stages; }
+  const std::vector<Unit>& task_units() const { return items.get().task_units; }
 };
 
 struct Attachment {

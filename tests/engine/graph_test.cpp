@@ -36,7 +36,7 @@ BOOST_AUTO_TEST_CASE(mentougou_tasks_units_and_stages) {
   BOOST_TEST(vertices_of(g, planlint::NodeKind::unit) == 19u);
   std::size_t responsible = 0;
   planlint::for_each_section(plan.sections, [&](const planlint::Section& s, const planlint::Section*) {
-    responsible += s.task_units.size();
+    responsible += s.task_units().size();
   });
   BOOST_TEST(edges_of(g, planlint::EdgeKind::responsible) == responsible);
   // Every task reaches the plan through contains edges.

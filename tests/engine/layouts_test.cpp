@@ -113,7 +113,7 @@ const planlint::Section* task_titled(const planlint::Plan& plan, const std::stri
 std::vector<planlint::Stage> stages_of(const planlint::Plan& plan) {
   std::vector<planlint::Stage> stages;
   planlint::for_each_section(plan.sections, [&](const planlint::Section& s, const planlint::Section*) {
-    stages.insert(stages.end(), s.stages.begin(), s.stages.end());
+    stages.insert(stages.end(), s.stages().begin(), s.stages().end());
   });
   return stages;
 }
@@ -121,7 +121,7 @@ std::vector<planlint::Stage> stages_of(const planlint::Plan& plan) {
 std::vector<planlint::Target> targets_of(const planlint::Plan& plan) {
   std::vector<planlint::Target> targets;
   planlint::for_each_section(plan.sections, [&](const planlint::Section& s, const planlint::Section*) {
-    targets.insert(targets.end(), s.targets.begin(), s.targets.end());
+    targets.insert(targets.end(), s.targets().begin(), s.targets().end());
   });
   // A section holds the targets of its own paragraphs and leaf items; put
   // them back in the order they stand in the text.
@@ -132,7 +132,7 @@ std::vector<planlint::Target> targets_of(const planlint::Plan& plan) {
 
 std::vector<std::string> unit_names(const planlint::Section& task) {
   std::vector<std::string> names;
-  for (const auto& u : task.task_units) names.emplace_back(u.name);
+  for (const auto& u : task.task_units()) names.emplace_back(u.name);
   return names;
 }
 
@@ -175,13 +175,13 @@ BOOST_AUTO_TEST_CASE(no_blank_lines_keeps_paragraphs_apart) {
   const auto* fee = task_titled(plan, "开展涉企违规收费专项治理");
   BOOST_TEST_REQUIRE(fee != nullptr);
   BOOST_TEST(fee->where.line == 17u);
-  BOOST_TEST(fee->task_units.empty());  // the next line is a new group heading
+  BOOST_TEST(fee->task_units().empty());  // the next line is a new group heading
 
   const auto* first = task_titled(plan, "推进企业开办“一网通办”");
   BOOST_TEST_REQUIRE(first != nullptr);
   const std::vector<std::string> expected{"区市场监管局", "区政务服务中心", "区税务局"};
   BOOST_TEST(unit_names(*first) == expected, boost::test_tools::per_element());
-  BOOST_TEST(first->task_units.at(0).where.line == 11u);
+  BOOST_TEST(first->task_units().at(0).where.line == 11u);
 }
 
 // --- unit lines -----------------------------------------------------------
@@ -191,22 +191,22 @@ BOOST_AUTO_TEST_CASE(unit_line_own_line_and_inherited) {
   const auto* first = task_titled(plan, "规范设置分类投放设施");
   BOOST_TEST_REQUIRE(first != nullptr);
   BOOST_TEST(first->where.line == 15u);
-  BOOST_TEST_REQUIRE(first->task_units.size() == 2u);
-  BOOST_TEST(first->task_units[0].name == "县住房城乡建设局");
-  BOOST_TEST(planlint::to_string(first->task_units[0].role) == "lead");
-  BOOST_TEST(first->task_units[1].name == "各乡镇人民政府");
-  BOOST_TEST(planlint::to_string(first->task_units[1].role) == "support");
-  BOOST_TEST(first->task_units[0].where.line == 17u);
-  BOOST_TEST(!first->task_units[0].inherited);
+  BOOST_TEST_REQUIRE(first->task_units().size() == 2u);
+  BOOST_TEST(first->task_units()[0].name == "县住房城乡建设局");
+  BOOST_TEST(planlint::to_string(first->task_units()[0].role) == "lead");
+  BOOST_TEST(first->task_units()[1].name == "各乡镇人民政府");
+  BOOST_TEST(planlint::to_string(first->task_units()[1].role) == "support");
+  BOOST_TEST(first->task_units()[0].where.line == 17u);
+  BOOST_TEST(!first->task_units()[0].inherited);
 
   // （二）'s （责任单位：县城市管理局） stands under the group heading (line 25).
   for (const std::string title : {"配齐分类收运车辆", "建设厨余垃圾处理设施"}) {
     const auto* t = task_titled(plan, title);
     BOOST_TEST_REQUIRE(t != nullptr);
-    BOOST_TEST_REQUIRE(t->task_units.size() == 1u);
-    BOOST_TEST(t->task_units[0].name == "县城市管理局");
-    BOOST_TEST(t->task_units[0].inherited);
-    BOOST_TEST(t->task_units[0].where.line == 25u);
+    BOOST_TEST_REQUIRE(t->task_units().size() == 1u);
+    BOOST_TEST(t->task_units()[0].name == "县城市管理局");
+    BOOST_TEST(t->task_units()[0].inherited);
+    BOOST_TEST(t->task_units()[0].where.line == 25u);
   }
 }
 
@@ -228,10 +228,10 @@ BOOST_AUTO_TEST_CASE(unit_list_mixed_separators_in_unit_lines) {
   const std::vector<std::string> infra_units{"区经济和信息化局", "区住房城乡建设局", "区城市管理局",
                                              "各街道办事处"};
   BOOST_TEST(unit_names(*infra) == infra_units, boost::test_tools::per_element());
-  BOOST_TEST_REQUIRE(infra->task_units.size() == 4u);
-  BOOST_TEST(planlint::to_string(infra->task_units[0].role) == "lead");
-  for (std::size_t i = 1; i < infra->task_units.size(); ++i)
-    BOOST_TEST(planlint::to_string(infra->task_units[i].role) == "support");
+  BOOST_TEST_REQUIRE(infra->task_units().size() == 4u);
+  BOOST_TEST(planlint::to_string(infra->task_units()[0].role) == "lead");
+  for (std::size_t i = 1; i < infra->task_units().size(); ++i)
+    BOOST_TEST(planlint::to_string(infra->task_units()[i].role) == "support");
 }
 
 // 牵头单位：…；配合单位：… lines of their own (not in brackets), with 、 and ，
@@ -242,12 +242,12 @@ BOOST_AUTO_TEST_CASE(unit_list_lead_support_line) {
   BOOST_TEST_REQUIRE(data_market != nullptr);
   const std::vector<std::string> expected{"区数据资源局", "区发展改革委", "区市场监管局", "区财政局"};
   BOOST_TEST(unit_names(*data_market) == expected, boost::test_tools::per_element());
-  BOOST_TEST_REQUIRE(data_market->task_units.size() == 4u);
-  BOOST_TEST(planlint::to_string(data_market->task_units[0].role) == "lead");
-  for (std::size_t i = 1; i < data_market->task_units.size(); ++i)
-    BOOST_TEST(planlint::to_string(data_market->task_units[i].role) == "support");
-  BOOST_TEST(data_market->task_units[0].where.line == 19u);
-  BOOST_TEST(!data_market->task_units[0].inherited);
+  BOOST_TEST_REQUIRE(data_market->task_units().size() == 4u);
+  BOOST_TEST(planlint::to_string(data_market->task_units()[0].role) == "lead");
+  for (std::size_t i = 1; i < data_market->task_units().size(); ++i)
+    BOOST_TEST(planlint::to_string(data_market->task_units()[i].role) == "support");
+  BOOST_TEST(data_market->task_units()[0].where.line == 19u);
+  BOOST_TEST(!data_market->task_units()[0].inherited);
 
   const auto* manufacturing = task_titled(plan, "实施制造业数字化转型行动");
   BOOST_TEST_REQUIRE(manufacturing != nullptr);
@@ -315,15 +315,15 @@ BOOST_AUTO_TEST_CASE(pilot_scheme_kind) {
   BOOST_TEST(stages[2].acceptance);
   const auto* rating = task_titled(plan, "建立服务质量评价制度");
   BOOST_TEST_REQUIRE(rating != nullptr);
-  BOOST_TEST(rating->task_units.empty());
+  BOOST_TEST(rating->task_units().empty());
   // 牵头单位：区民政局；配合单位：… on the line under the task.
   const auto* facilities = task_titled(plan, "建设嵌入式服务设施");
   BOOST_TEST_REQUIRE(facilities != nullptr);
   const std::vector<std::string> expected{"区民政局", "区住房城乡建设局", "各街道办事处"};
   BOOST_TEST(unit_names(*facilities) == expected, boost::test_tools::per_element());
-  BOOST_TEST_REQUIRE(!facilities->task_units.empty());
-  BOOST_TEST(planlint::to_string(facilities->task_units[0].role) == "lead");
-  BOOST_TEST(facilities->task_units[0].where.line == 14u);
+  BOOST_TEST_REQUIRE(!facilities->task_units().empty());
+  BOOST_TEST(planlint::to_string(facilities->task_units()[0].role) == "lead");
+  BOOST_TEST(facilities->task_units()[0].where.line == 14u);
 }
 
 // --- stages ----------------------------------------------------------------
@@ -338,7 +338,7 @@ BOOST_AUTO_TEST_CASE(stage_headings_outside_timeline_are_tasks) {
     if (s.title == "前期准备阶段") {
       seen = true;
       BOOST_TEST((s.role == planlint::Role::tasks));
-      BOOST_TEST(s.stages.empty());
+      BOOST_TEST(s.stages().empty());
     }
   });
   BOOST_TEST(seen);
@@ -400,13 +400,13 @@ BOOST_AUTO_TEST_CASE(circled_under_paren_arabic_inherit_units) {
   for (const auto* t : tasks_of(plan)) {
     if (!starts_with(std::string(t->marker), "①") && !starts_with(std::string(t->marker), "②")) continue;
     ++circled;
-    BOOST_TEST_REQUIRE(t->task_units.size() == 3u);
-    BOOST_TEST(t->task_units[0].name == "区市场监管局");
-    BOOST_TEST(planlint::to_string(t->task_units[0].role) == "lead");
-    BOOST_TEST(t->task_units[0].inherited);
-    BOOST_TEST(t->task_units[0].where.line == 27u);
-    BOOST_TEST(t->task_units[2].name == "区经济和信息化局");
-    BOOST_TEST(planlint::to_string(t->task_units[2].role) == "support");
+    BOOST_TEST_REQUIRE(t->task_units().size() == 3u);
+    BOOST_TEST(t->task_units()[0].name == "区市场监管局");
+    BOOST_TEST(planlint::to_string(t->task_units()[0].role) == "lead");
+    BOOST_TEST(t->task_units()[0].inherited);
+    BOOST_TEST(t->task_units()[0].where.line == 27u);
+    BOOST_TEST(t->task_units()[2].name == "区经济和信息化局");
+    BOOST_TEST(planlint::to_string(t->task_units()[2].role) == "support");
   }
   BOOST_TEST(circled == 2u);
 
@@ -564,7 +564,7 @@ BOOST_AUTO_TEST_CASE(chapters_tasks) {
   BOOST_TEST(task_titles(plan) == expected, boost::test_tools::per_element());
   const auto* trademarks = task_titled(plan, "实施商标品牌战略");
   BOOST_TEST_REQUIRE(trademarks != nullptr);
-  BOOST_TEST(trademarks->task_units.empty());
+  BOOST_TEST(trademarks->task_units().empty());
   const auto* third = task_titled(plan, "深化知识产权金融服务");
   BOOST_TEST_REQUIRE(third != nullptr);
   const std::vector<std::string> units{"市地方金融监管局", "市财政局"};

@@ -62,7 +62,7 @@ BOOST_AUTO_TEST_CASE(mentougou_first_task_and_stages) {
   std::vector<planlint::Stage> stages;
   planlint::for_each_section(plan.sections, [&](const planlint::Section& s, const planlint::Section*) {
     if (s.task && !first) first = &s;
-    stages.insert(stages.end(), s.stages.begin(), s.stages.end());
+    stages.insert(stages.end(), s.stages().begin(), s.stages().end());
   });
   BOOST_TEST_REQUIRE(first != nullptr);
   BOOST_TEST(first->title == "培育知识产权优势企业");
@@ -70,13 +70,13 @@ BOOST_AUTO_TEST_CASE(mentougou_first_task_and_stages) {
   const std::vector<std::string> expected{"区市场监督管理局", "区科学技术和信息化局", "石龙管委",
                                           "区发展改革委", "区商务局", "区科协"};
   std::vector<std::string> names;
-  for (const auto& u : first->task_units) {
+  for (const auto& u : first->task_units()) {
     names.emplace_back(u.name);
     BOOST_TEST(u.where.line == 76u);
   }
   BOOST_TEST(names == expected, boost::test_tools::per_element());
-  BOOST_TEST(first->task_units.at(0).role == planlint::UnitRole::lead);
-  BOOST_TEST(first->task_units.at(1).role == planlint::UnitRole::support);
+  BOOST_TEST(first->task_units().at(0).role == planlint::UnitRole::lead);
+  BOOST_TEST(first->task_units().at(1).role == planlint::UnitRole::support);
   BOOST_TEST_REQUIRE(stages.size() == 3u);
   BOOST_TEST(stages[0].name == "准备阶段");
   BOOST_TEST(stages[0].from == "2019-12");
@@ -103,19 +103,19 @@ BOOST_AUTO_TEST_CASE(page_break_targets_are_one_paragraph) {
   BOOST_TEST_REQUIRE(sancheng.sections.size() >= 1u);
   const auto& goals = sancheng.sections[0];
   BOOST_TEST(goals.role == planlint::Role::goals);
-  BOOST_TEST_REQUIRE(goals.targets.size() == 1u);
-  BOOST_TEST(goals.targets[0].where.line == 25u);
-  BOOST_TEST(goals.targets[0].deadline == 2022u);
-  BOOST_TEST(goals.targets[0].text.find("能力明显增强") != std::string::npos);
+  BOOST_TEST_REQUIRE(goals.targets().size() == 1u);
+  BOOST_TEST(goals.targets()[0].where.line == 25u);
+  BOOST_TEST(goals.targets()[0].deadline == 2022u);
+  BOOST_TEST(goals.targets()[0].text.find("能力明显增强") != std::string::npos);
 
   const auto beijing = planlint::testing::plan_from_fixture("fixtures/plans/beijing-ip-14th-fyp-2021.txt");
   bool found = false;
   planlint::for_each_section(beijing.sections, [&](const planlint::Section& s, const planlint::Section*) {
     if (s.title == "二〇三五年远景目标") {
       BOOST_TEST(s.role == planlint::Role::goals);
-      BOOST_TEST_REQUIRE(s.targets.size() == 1u);
-      BOOST_TEST(s.targets[0].where.line == 114u);
-      BOOST_TEST(s.targets[0].text.find("权市场机制更加健全") != std::string::npos);
+      BOOST_TEST_REQUIRE(s.targets().size() == 1u);
+      BOOST_TEST(s.targets()[0].where.line == 114u);
+      BOOST_TEST(s.targets()[0].text.find("权市场机制更加健全") != std::string::npos);
       found = true;
     }
   });
@@ -136,21 +136,21 @@ BOOST_AUTO_TEST_CASE(beichen_inline_units_and_measured_statements) {
   });
   BOOST_TEST_REQUIRE(eighth != nullptr);
   std::vector<std::string> names;
-  for (const auto& u : eighth->task_units) names.emplace_back(u.name);
+  for (const auto& u : eighth->task_units()) names.emplace_back(u.name);
   const std::vector<std::string> expected{"区市场监管局", "区教育局", "区知识产权战略领导小组成员单位"};
   BOOST_TEST(names == expected, boost::test_tools::per_element());
 
   const auto& goals = plan.sections.at(2);
   BOOST_TEST(goals.role == planlint::Role::goals);
-  BOOST_TEST_REQUIRE(goals.targets.size() == 6u);
-  BOOST_TEST(!goals.targets[0].measured);
-  BOOST_TEST(goals.targets[1].measured);  // 一是: 15件, 23000件
-  BOOST_TEST_REQUIRE(goals.targets[1].quantities.size() == 2u);
-  BOOST_TEST(goals.targets[1].quantities[0].value == "15");
-  BOOST_TEST(goals.targets[1].quantities[0].unit == "件");
-  BOOST_TEST(goals.targets[1].deadline == 2025u);
-  BOOST_TEST(goals.targets[3].measured);  // 三是: 95%以上
-  BOOST_TEST(goals.targets[3].quantities.at(0).unit == "%");
+  BOOST_TEST_REQUIRE(goals.targets().size() == 6u);
+  BOOST_TEST(!goals.targets()[0].measured);
+  BOOST_TEST(goals.targets()[1].measured);  // 一是: 15件, 23000件
+  BOOST_TEST_REQUIRE(goals.targets()[1].quantities.size() == 2u);
+  BOOST_TEST(goals.targets()[1].quantities[0].value == "15");
+  BOOST_TEST(goals.targets()[1].quantities[0].unit == "件");
+  BOOST_TEST(goals.targets()[1].deadline == 2025u);
+  BOOST_TEST(goals.targets()[3].measured);  // 三是: 95%以上
+  BOOST_TEST(goals.targets()[3].quantities.at(0).unit == "%");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

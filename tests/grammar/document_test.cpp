@@ -197,7 +197,7 @@ BOOST_AUTO_TEST_CASE(lone_carriage_returns_end_lines) {
   BOOST_TEST(plan.sections[1].where.line == 4u);
   BOOST_TEST(plan.sections[1].children.size() == 2u);
   BOOST_TEST(plan.sections[1].children[1].where.line == 6u);
-  BOOST_TEST(plan.sections[0].targets.at(0).measured);
+  BOOST_TEST(plan.sections[0].targets().at(0).measured);
   BOOST_TEST(std::string(plan.source->line(2)) == "一、总体要求");
   BOOST_TEST(std::string(plan.source->line(4)) == "二、重点任务");
 }
