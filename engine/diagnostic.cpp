@@ -37,17 +37,43 @@ void sort_diagnostics(std::vector<Diagnostic>& list) {
   list = std::move(sorted);
 }
 
+std::uint32_t DiagnosticQueue::name(std::string&& text) {
+  const auto found = name_index_.find(text);
+  if (found != name_index_.end()) return found->second;
+  const auto index = static_cast<std::uint32_t>(names_.size());
+  names_.push_back(text);
+  name_index_.emplace(std::move(text), index);
+  return index;
+}
+
+void DiagnosticQueue::report(Diagnostic d) {
+  const std::uint32_t file = name(std::move(d.file));
+  const std::uint32_t rule = name(std::move(d.rule));
+  items_.push_back(Entry{d.where, d.severity, file, rule, std::move(d.message), std::move(d.hint)});
+}
+
 std::vector<Diagnostic> DiagnosticQueue::take_sorted() {
+  // The order of operator< on diagnostics: file, line, column, rule id.
+  const auto before = [this](const Entry& a, const Entry& b) {
+    return std::tie(names_[a.file], a.where, names_[a.rule]) < std::tie(names_[b.file], b.where, names_[b.rule]);
+  };
   std::vector<std::uint32_t> order(items_.size());
   std::iota(order.begin(), order.end(), 0u);
-  if (!std::is_sorted(items_.begin(), items_.end())) {
-    std::stable_sort(order.begin(), order.end(), [this](std::uint32_t a, std::uint32_t b) { return items_[a] < items_[b]; });
+  if (!std::is_sorted(items_.begin(), items_.end(), before)) {
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return before(items_[a], items_[b]); });
   }
   std::vector<Diagnostic> sorted;
   sorted.reserve(items_.size());
-  for (const std::uint32_t i : order) sorted.push_back(std::move(items_[i]));
+  for (const std::uint32_t i : order) {
+    Entry& e = items_[i];
+    sorted.push_back(
+        Diagnostic{names_[e.file], e.where, names_[e.rule], e.severity, std::move(e.message), std::move(e.hint)});
+  }
   items_.clear();
   items_.shrink_to_fit();
+  names_.clear();
+  name_index_.clear();
   return sorted;
 }
 

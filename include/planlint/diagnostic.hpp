@@ -1,7 +1,9 @@
 // One finding about one place in one file.
 #pragma once
 
+#include <cstdint>
 #include <deque>
+#include <map>
 #include <iosfwd>
 #include <string>
 #include <string_view>
@@ -49,12 +51,13 @@ class DiagnosticList final : public DiagnosticSink {
   std::vector<Diagnostic> items;
 };
 
-/// Keeps every diagnostic, in arrival order, for a file's findings. It grows
-/// block by block: a vector would at times hold twice its findings while it
-/// grows, and that while the plan and its graph are still in memory.
+/// Keeps every diagnostic, in arrival order, for a file's findings while its
+/// plan and graph are still in memory: compactly, since a file may have tens
+/// of thousands. It grows block by block (a vector would at times hold twice
+/// its items while it grows), and keeps each file name and rule id once.
 class DiagnosticQueue final : public DiagnosticSink {
  public:
-  void report(Diagnostic d) override { items_.push_back(std::move(d)); }
+  void report(Diagnostic d) override;
   std::size_t size() const { return items_.size(); }
 
   /// Moves the diagnostics out in the order of output (stable), leaving the
@@ -62,7 +65,19 @@ class DiagnosticQueue final : public DiagnosticSink {
   std::vector<Diagnostic> take_sorted();
 
  private:
-  std::deque<Diagnostic> items_;
+  struct Entry {
+    Location where;
+    Severity severity = Severity::warning;
+    std::uint32_t file = 0;  // into names_
+    std::uint32_t rule = 0;  // into names_
+    std::string message;
+    std::string hint;
+  };
+  std::uint32_t name(std::string&& text);
+
+  std::deque<Entry> items_;
+  std::vector<std::string> names_;
+  std::map<std::string, std::uint32_t, std::less<>> name_index_;
 };
 
 }  // namespace planlint

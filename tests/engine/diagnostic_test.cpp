@@ -74,4 +74,30 @@ BOOST_AUTO_TEST_CASE(a_queue_of_many_findings_keeps_ties_in_arrival_order) {
   BOOST_TEST(std::is_sorted(sorted.begin(), sorted.end()));
 }
 
+BOOST_AUTO_TEST_CASE(a_queue_keeps_files_and_rules_as_they_came) {
+  planlint::DiagnosticQueue queue;
+  queue.report(planlint::Diagnostic{"b.txt", {1, 1}, "x.rule", planlint::Severity::info, "m1", "h1"});
+  queue.report(planlint::Diagnostic{"a.txt", {9, 2}, "y.rule", planlint::Severity::warning, "m2", ""});
+  queue.report(planlint::Diagnostic{"a.txt", {9, 2}, "x.rule", planlint::Severity::error, "m3", "h3"});
+  queue.report(planlint::Diagnostic{"b.txt", {1, 1}, "x.rule", planlint::Severity::info, "m4", "h4"});
+  const auto sorted = queue.take_sorted();
+  BOOST_TEST_REQUIRE(sorted.size() == 4u);
+  // a.txt before b.txt; at the same place x.rule before y.rule; ties in arrival order.
+  BOOST_TEST(messages(sorted) == (std::vector<std::string>{"m3", "m2", "m1", "m4"}), boost::test_tools::per_element());
+  BOOST_TEST(sorted[0].file == "a.txt");
+  BOOST_TEST(sorted[0].rule == "x.rule");
+  BOOST_TEST((sorted[0].severity == planlint::Severity::error));
+  BOOST_TEST(sorted[0].hint == "h3");
+  BOOST_TEST(sorted[1].rule == "y.rule");
+  BOOST_TEST(sorted[1].hint.empty());
+  BOOST_TEST(sorted[2].file == "b.txt");
+  BOOST_TEST((sorted[2].where == planlint::Location{1, 1}));
+  // Emptied, it takes new findings with new names.
+  queue.report(planlint::Diagnostic{"c.txt", {2, 3}, "z.rule", planlint::Severity::error, "m5", ""});
+  const auto again = queue.take_sorted();
+  BOOST_TEST_REQUIRE(again.size() == 1u);
+  BOOST_TEST(again[0].file == "c.txt");
+  BOOST_TEST(again[0].rule == "z.rule");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
