@@ -49,7 +49,8 @@ std::uint32_t DiagnosticQueue::name(std::string&& text) {
 void DiagnosticQueue::report(Diagnostic d) {
   const std::uint32_t file = name(std::move(d.file));
   const std::uint32_t rule = name(std::move(d.rule));
-  items_.push_back(Entry{d.where, d.severity, file, rule, std::move(d.message), std::move(d.hint)});
+  const std::uint32_t hint = name(std::move(d.hint));
+  items_.push_back(Entry{d.where, d.severity, file, rule, hint, std::move(d.message)});
 }
 
 std::vector<Diagnostic> DiagnosticQueue::take_sorted() {
@@ -68,7 +69,7 @@ std::vector<Diagnostic> DiagnosticQueue::take_sorted() {
   for (const std::uint32_t i : order) {
     Entry& e = items_[i];
     sorted.push_back(
-        Diagnostic{names_[e.file], e.where, names_[e.rule], e.severity, std::move(e.message), std::move(e.hint)});
+        Diagnostic{names_[e.file], e.where, names_[e.rule], e.severity, std::move(e.message), names_[e.hint]});
   }
   items_.clear();
   items_.shrink_to_fit();

@@ -54,7 +54,8 @@ class DiagnosticList final : public DiagnosticSink {
 /// Keeps every diagnostic, in arrival order, for a file's findings while its
 /// plan and graph are still in memory: compactly, since a file may have tens
 /// of thousands. It grows block by block (a vector would at times hold twice
-/// its items while it grows), and keeps each file name and rule id once.
+/// its items while it grows), and keeps each file name, rule id and hint
+/// once (a rule's hint is most often the same for all its findings).
 class DiagnosticQueue final : public DiagnosticSink {
  public:
   void report(Diagnostic d) override;
@@ -70,8 +71,8 @@ class DiagnosticQueue final : public DiagnosticSink {
     Severity severity = Severity::warning;
     std::uint32_t file = 0;  // into names_
     std::uint32_t rule = 0;  // into names_
+    std::uint32_t hint = 0;  // into names_
     std::string message;
-    std::string hint;
   };
   std::uint32_t name(std::string&& text);
 
