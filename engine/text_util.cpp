@@ -33,14 +33,6 @@ std::size_t blank_suffix(std::string_view s) {
 
 }  // namespace
 
-bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
-
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 std::string_view trim(std::string_view s) {
   while (std::size_t n = blank_prefix(s)) s.remove_prefix(n);
   while (std::size_t n = blank_suffix(s)) s.remove_suffix(n);

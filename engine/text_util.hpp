@@ -35,7 +35,9 @@ std::string_view last_char(std::string_view s);
 /// At most `limit` code points of s, with … appended when it was cut.
 std::string excerpt(std::string_view s, std::size_t limit);
 
-bool starts_with(std::string_view s, std::string_view prefix);
-bool ends_with(std::string_view s, std::string_view suffix);
+// Inline, so that a comparison with a literal (a few bytes) is compiled in
+// place rather than through a call to memcmp.
+inline bool starts_with(std::string_view s, std::string_view prefix) { return s.starts_with(prefix); }
+inline bool ends_with(std::string_view s, std::string_view suffix) { return s.ends_with(suffix); }
 
 }  // namespace planlint::text
