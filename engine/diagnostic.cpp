@@ -37,7 +37,10 @@ void sort_diagnostics(std::vector<Diagnostic>& list) {
   list = std::move(sorted);
 }
 
-std::uint32_t DiagnosticQueue::name(std::string&& text) {
+std::uint32_t DiagnosticQueue::name(std::string&& text, std::uint32_t previous) {
+  // A rule's findings come one after another: most often the name is the
+  // previous finding's.
+  if (previous < names_.size() && names_[previous] == text) return previous;
   const auto found = name_index_.find(text);
   if (found != name_index_.end()) return found->second;
   const auto index = static_cast<std::uint32_t>(names_.size());
@@ -47,9 +50,11 @@ std::uint32_t DiagnosticQueue::name(std::string&& text) {
 }
 
 void DiagnosticQueue::report(Diagnostic d) {
-  const std::uint32_t file = name(std::move(d.file));
-  const std::uint32_t rule = name(std::move(d.rule));
-  const std::uint32_t hint = name(std::move(d.hint));
+  constexpr auto kNone = static_cast<std::uint32_t>(-1);
+  const Entry* last = items_.empty() ? nullptr : &items_.back();
+  const std::uint32_t file = name(std::move(d.file), last ? last->file : kNone);
+  const std::uint32_t rule = name(std::move(d.rule), last ? last->rule : kNone);
+  const std::uint32_t hint = name(std::move(d.hint), last ? last->hint : kNone);
   items_.push_back(Entry{d.where, d.severity, file, rule, hint, std::move(d.message)});
 }
 

@@ -74,7 +74,8 @@ class DiagnosticQueue final : public DiagnosticSink {
     std::uint32_t hint = 0;  // into names_
     std::string message;
   };
-  std::uint32_t name(std::string&& text);
+  /// The index of `text` in names_, added if new; `previous` is tried first.
+  std::uint32_t name(std::string&& text, std::uint32_t previous);
 
   std::deque<Entry> items_;
   std::vector<std::string> names_;
