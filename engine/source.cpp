@@ -83,6 +83,14 @@ SourceFile::SourceFile(std::string path, std::string bytes)
       }
     }
   }
+  // The table of code points per block serves only lines too long to count
+  // directly (see location()); most files have none.
+  std::size_t longest = 0;
+  for (std::size_t k = 1; k <= line_starts_.size(); ++k) {
+    const std::size_t end = k < line_starts_.size() ? line_starts_[k] : all.size();
+    longest = std::max(longest, end - line_starts_[k - 1]);
+  }
+  if (longest <= kDirectCount) return;
   block_code_points_.reserve(all.size() / kBlock + 1);
   std::size_t count = 0;
   for (std::size_t block = 0; block < all.size(); block += kBlock) {
@@ -106,7 +114,7 @@ Location SourceFile::location(std::size_t offset) const {
   const std::size_t start = line_starts_[index];
   // Short stretches are counted directly; long lines use the block table, so
   // no lookup scans more than a few KiB.
-  const std::size_t column = offset - start <= 4 * kBlock
+  const std::size_t column = offset - start <= kDirectCount
                                  ? code_points(all.substr(start, offset - start))
                                  : code_points_before(offset) - code_points_before(start);
   return Location{static_cast<std::uint32_t>(index + 1), static_cast<std::uint32_t>(column + 1)};

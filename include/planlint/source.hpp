@@ -44,8 +44,11 @@ class SourceFile {
   std::size_t bom_ = 0;
   std::vector<std::size_t> line_starts_;
   // Code points before each kBlock-byte block of text(): a column is found by
-  // scanning at most one block, however long the line.
+  // scanning at most one block, however long the line. Columns within
+  // kDirectCount bytes of their line's start are counted directly, so the
+  // table is made only for a file with a longer line.
   static constexpr std::size_t kBlock = 1024;
+  static constexpr std::size_t kDirectCount = 4 * kBlock;
   std::vector<std::size_t> block_code_points_;
   std::size_t code_points_before(std::size_t offset) const;
 };

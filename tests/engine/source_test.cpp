@@ -103,4 +103,27 @@ BOOST_AUTO_TEST_CASE(columns_count_code_points) {
   BOOST_TEST(planlint::code_points(std::string(70000, 'a') + "责") == 70001u);
 }
 
+BOOST_AUTO_TEST_CASE(columns_on_long_lines_match_a_direct_count) {
+  // Short lines, then one of about 30 kB mixing CJK and ASCII, then short
+  // lines again: columns past the first few kB of the long line come from
+  // the per-block table, the others from a direct count.
+  std::string text = "一、总体要求\n（一）目标\n";
+  const std::size_t long_start = text.size();
+  for (int k = 0; k < 3000; ++k) text += (k % 3 == 0) ? "ab" : "知识产权";
+  const std::size_t long_end = text.size();
+  text += "\n二、任务\n";
+  const planlint::SourceFile source("t.txt", text);
+  for (std::size_t offset = long_start; offset <= long_end; offset += 997) {
+    // Step back to a character boundary, as every view the grammar hands out starts on one.
+    while ((static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) --offset;
+    const auto at = source.location(offset);
+    BOOST_TEST(at.line == 3u, "offset " << offset);
+    BOOST_TEST(at.column == planlint::code_points(std::string_view(text).substr(long_start, offset - long_start)) + 1,
+               "offset " << offset);
+  }
+  BOOST_TEST(source.location(text.find("二、")).line == 4u);
+  BOOST_TEST(source.location(text.find("二、")).column == 1u);
+  BOOST_TEST(source.location(text.find("目标")).column == 4u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
