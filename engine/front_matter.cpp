@@ -161,7 +161,8 @@ TitleLines find_title(const BuildContext& ctx, const ast::Document& doc,
   for (std::size_t i = 0; i < first_heading; ++i) {
     const auto& line = doc.lines[i];
     if (in_toc[i] || !as<ast::Text>(line)) continue;
-    const std::string t = text::clean(line_text(line));
+    std::string buffer;
+    const std::string_view t = text::clean_view(line_text(line), buffer);
     const std::string_view candidate = strip_period(t).title;
     if (kinds.suffix_of(candidate).empty() || is_notice_line(ctx, t)) continue;
     if (after_attachment_label(ctx, t) || code_points(t) > kMaxTitleCodePoints) continue;
@@ -175,7 +176,8 @@ TitleLines find_title(const BuildContext& ctx, const ast::Document& doc,
     while (j > 0 && is_blankish(doc.lines[j])) --j;
     const auto& line = doc.lines[j];
     if (!as<ast::Text>(line) || in_toc[j]) break;
-    const std::string t = text::clean(line_text(line));
+    std::string buffer;
+    const std::string_view t = text::clean_view(line_text(line), buffer);
     if (t.empty() || code_points(t) > kMaxTitleCodePoints / 2 || text::ends_sentence(t)) break;
     if (text::starts_with(t, "（") || text::starts_with(t, "(")) break;
     if (is_notice_line(ctx, t) || is_issuer_like(ctx, t) || standalone_date(line)) break;
@@ -202,7 +204,8 @@ void read_attachments(const BuildContext& ctx, const ast::Document& doc,
   const Lexicon& labels = ctx.lexicons.attachment_labels;
   for (std::size_t i = 0; i < doc.lines.size(); ++i) {
     if (in_toc[i] || labels.prefix_of(text::trim(line_text(doc.lines[i]))).empty()) continue;
-    const std::string t = text::clean(line_text(doc.lines[i]));
+    std::string buffer;
+    const std::string_view t = text::clean_view(line_text(doc.lines[i]), buffer);
     auto rest = after_attachment_label(ctx, t);
     if (!rest) continue;
     std::string_view title = text::trim(*rest);
@@ -279,7 +282,8 @@ Regions read_front_and_back(const BuildContext& ctx, const ast::Document& doc, P
   std::optional<std::size_t> date_line;
   while (body_begin < n) {
     const auto& line = doc.lines[body_begin];
-    const std::string t = text::clean(line_text(line));
+    std::string buffer;
+    const std::string_view t = text::clean_view(line_text(line), buffer);
     if (regions.in_toc[body_begin] || is_blankish(line)) {
       ++body_begin;
     } else if (standalone_date(line)) {
@@ -315,7 +319,8 @@ Regions read_front_and_back(const BuildContext& ctx, const ast::Document& doc, P
     // title's sender (北京市知识产权局关于印发…).
     for (std::size_t i = 0; i < title.first && plan.issuer.empty(); ++i) {
       if (is_blankish(doc.lines[i])) continue;
-      const std::string t = text::clean(line_text(doc.lines[i]));
+      std::string buffer;
+      const std::string_view t = text::clean_view(line_text(doc.lines[i]), buffer);
       const std::size_t about = t.find("关于");
       if (is_issuer_like(ctx, t)) {
         plan.issuer = issuer_name(t);
@@ -328,7 +333,8 @@ Regions read_front_and_back(const BuildContext& ctx, const ast::Document& doc, P
 
   // Document number: 京知局〔2020〕57号.
   for (std::size_t i = 0; i < (title.found ? title.first : 0); ++i) {
-    const std::string t = text::clean(line_text(doc.lines[i]));
+    std::string buffer;
+    const std::string_view t = text::clean_view(line_text(doc.lines[i]), buffer);
     if (t.find("〔") != std::string::npos && text::ends_with(t, "号") && code_points(t) < 30) {
       plan.document_number = t;
     }

@@ -74,6 +74,13 @@ std::string_view clean_view(std::string_view s, std::deque<std::string>& store) 
   return store.emplace_back(clean(s));
 }
 
+std::string_view clean_view(std::string_view s, std::string& buffer) {
+  s = trim(s);
+  if (!has_debris(s)) return s;
+  buffer = clean(s);
+  return buffer;
+}
+
 std::string_view first_char(std::string_view s) {
   if (s.empty()) return s;
   std::size_t n = 1;

@@ -21,6 +21,9 @@ std::string clean(std::string_view s);
 /// clean(s) as a view: s trimmed when it carries no debris (most text), else
 /// the cleaned text appended to `store`, whose strings never move.
 std::string_view clean_view(std::string_view s, std::deque<std::string>& store);
+/// The same for a text needed only for a moment: the cleaned text, when there
+/// is debris, goes into `buffer` (and lives until its next use).
+std::string_view clean_view(std::string_view s, std::string& buffer);
 
 /// True when the text ends a sentence or a lead-in (。！？；： and the like,
 /// possibly followed by a closing quote or bracket).
