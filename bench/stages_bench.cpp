@@ -84,8 +84,9 @@ BENCHMARK(graph);
 
 void rules(benchmark::State& state) {
   const Corpus& c = corpus();
+  const auto ps = plans();  // the graphs point into the plans: they must outlive them
   std::vector<planlint::PlanGraph> graphs;
-  for (const auto& p : plans()) graphs.push_back(planlint::build_graph(p));
+  for (const auto& p : ps) graphs.push_back(planlint::build_graph(p));
   const planlint::RuleEnvironment env{c.rules.lexicons, c.rules.regexes};
   for (auto _ : state) {
     for (const auto& g : graphs) {
