@@ -308,27 +308,33 @@ ChildCounts child_counts(const ast::Document& doc, const Regions& r,
   return counts;
 }
 
+/// How a unit label gives roles: 牵头单位 makes every unit a lead, 配合单位
+/// every unit a support, 责任单位 the first a lead and the rest support.
+enum class LabelRoles { all_lead, all_support, first_leads };
+
+std::optional<LabelRoles> label_roles(const BuildContext& ctx, const ast::Labelled& list) {
+  const std::string label = text::clean(list.label);
+  if (ctx.lexicons.unit_labels_lead.contains(label)) return LabelRoles::all_lead;
+  if (ctx.lexicons.unit_labels_support.contains(label)) return LabelRoles::all_support;
+  if (ctx.lexicons.unit_labels.contains(label)) return LabelRoles::first_leads;
+  return std::nullopt;
+}
+
 }  // namespace
 
-bool is_unit_list(const BuildContext& ctx, const ast::Labelled& list) {
-  const std::string label = text::clean(list.label);
-  return ctx.lexicons.unit_labels_lead.contains(label) || ctx.lexicons.unit_labels_support.contains(label) ||
-         ctx.lexicons.unit_labels.contains(label);
-}
+bool is_unit_list(const BuildContext& ctx, const ast::Labelled& list) { return label_roles(ctx, list).has_value(); }
 
 bool read_units(const BuildContext& ctx, const ast::Labelled& list, std::deque<std::string>& texts,
                 std::vector<Unit>& out) {
-  const std::string label = text::clean(list.label);
-  const bool lead_all = ctx.lexicons.unit_labels_lead.contains(label);
-  const bool support_all = ctx.lexicons.unit_labels_support.contains(label);
-  if (!lead_all && !support_all && !ctx.lexicons.unit_labels.contains(label)) return false;
+  const auto roles = label_roles(ctx, list);
+  if (!roles) return false;
   bool first = true;
   for (auto item : list.items) {
     std::string_view name = text::clean_view(item, texts);
-    UnitRole role = lead_all ? UnitRole::lead
-                    : support_all ? UnitRole::support
-                    : first ? UnitRole::lead
-                            : UnitRole::support;
+    UnitRole role = *roles == LabelRoles::all_lead      ? UnitRole::lead
+                    : *roles == LabelRoles::all_support ? UnitRole::support
+                    : first                             ? UnitRole::lead
+                                                        : UnitRole::support;
     for (std::string_view mark : {"（牵头）", "(牵头)"}) {
       if (text::ends_with(name, mark)) {
         name.remove_suffix(mark.size());
