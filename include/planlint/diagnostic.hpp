@@ -3,8 +3,8 @@
 
 #include <cstdint>
 #include <deque>
-#include <map>
 #include <iosfwd>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
