@@ -109,7 +109,8 @@ void BodyReader::heading(const ast::Heading& h, ast::NumberStyle style, std::uin
       if (at != std::string::npos) cut->erase(at, group.source.size());
     }
   }
-  s.title = cut ? std::string_view(plan_.texts.emplace_back(text::clean(*cut))) : text::clean_view(h.title, plan_.texts);
+  s.title = cut ? std::string_view(plan_.texts.emplace_back(text::clean(*cut)))
+                : text::clean_view(h.title, plan_.texts);
   if (!title_units.empty()) s.items.make().units = std::move(title_units);
   here_ = Container{true, false};
   open_ = false;
