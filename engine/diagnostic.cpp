@@ -26,17 +26,6 @@ bool operator<(const Diagnostic& a, const Diagnostic& b) {
   return std::tie(a.file, a.where, a.rule) < std::tie(b.file, b.where, b.rule);
 }
 
-void sort_diagnostics(std::vector<Diagnostic>& list) {
-  if (std::is_sorted(list.begin(), list.end())) return;
-  std::vector<std::uint32_t> order(list.size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::stable_sort(order.begin(), order.end(), [&list](std::uint32_t a, std::uint32_t b) { return list[a] < list[b]; });
-  std::vector<Diagnostic> sorted;
-  sorted.reserve(list.size());
-  for (const std::uint32_t i : order) sorted.push_back(std::move(list[i]));
-  list = std::move(sorted);
-}
-
 std::uint32_t DiagnosticQueue::name(std::string&& text, std::uint32_t previous) {
   // A rule's findings come one after another: most often the name is the
   // previous finding's.
@@ -61,8 +50,8 @@ void DiagnosticQueue::report(Diagnostic d) {
 std::vector<Diagnostic> DiagnosticQueue::take_sorted() {
   // The order of operator< on diagnostics (file, line, column, rule id),
   // worked out on the compact entries: making the diagnostics first and
-  // sorting them with sort_diagnostics would hold them twice over at once
-  // (a file of 200,000 headings peaked about 7 MB higher).
+  // then sorting them would hold them twice over at once (a file of 200,000
+  // headings peaked about 7 MB higher).
   const auto before = [this](const Entry& a, const Entry& b) {
     return std::tie(names_[a.file], a.where, names_[a.rule]) < std::tie(names_[b.file], b.where, names_[b.rule]);
   };

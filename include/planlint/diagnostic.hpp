@@ -32,11 +32,6 @@ struct Diagnostic {
 /// Order of output: file, line, column, rule id.
 bool operator<(const Diagnostic& a, const Diagnostic& b);
 
-/// Puts diagnostics in the order of output, keeping the order of equal ones.
-/// An order is worked out on indexes and each diagnostic moved once; a list
-/// already in order is left as it is.
-void sort_diagnostics(std::vector<Diagnostic>& list);
-
 /// Where diagnostics go. Passed by reference; never global.
 class DiagnosticSink {
  public:
