@@ -5,47 +5,17 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <bit>
 #include <cerrno>
 #include <cstring>
 #include <sstream>
+
+#include "utf8.hpp"
 
 namespace planlint {
 
 namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
-
-bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
-
-// Length of the UTF-8 sequence starting at s[i], or 0 when it is invalid.
-std::size_t sequence_length(std::string_view s, std::size_t i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  std::size_t n = 0;
-  std::uint32_t min = 0;
-  if (c < 0x80) return 1;
-  if ((c & 0xE0) == 0xC0) {
-    n = 2;
-    min = 0x80;
-  } else if ((c & 0xF0) == 0xE0) {
-    n = 3;
-    min = 0x800;
-  } else if ((c & 0xF8) == 0xF0) {
-    n = 4;
-    min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (i + n > s.size()) return 0;
-  std::uint32_t cp = c & (0x7F >> n);
-  for (std::size_t k = 1; k < n; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if (!is_continuation(b)) return 0;
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return n;
-}
 
 }  // namespace
 
@@ -138,59 +108,9 @@ std::string_view SourceFile::line(std::uint32_t number) const {
   return all.substr(start, end - start);
 }
 
-namespace {
-
-/// True when every byte is part of a valid UTF-8 sequence and none is NUL:
-/// the fast check; positions are worked out only when it fails.
-bool valid_text(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const std::size_t n = s.size();
-  std::size_t i = 0;
-  // Two three-byte sequences (the common case in a plan: CJK text) per step
-  // where eight bytes can be read; leads E0 and ED are left to the loop below.
-  const auto simple_lead = [](std::uint64_t lead) { return lead != 0xE0 && lead != 0xED; };
-  // The word tricks read the first byte as the lowest.
-  constexpr bool little = std::endian::native == std::endian::little;
-  while (i < n) {
-    while (little && i + 8 <= n) {
-      std::uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      if ((w & 0xC0C0F0C0C0F0u) != 0x8080E08080E0u || !simple_lead(w & 0xFF) || !simple_lead((w >> 24) & 0xFF)) break;
-      i += 6;
-    }
-    if (i >= n) break;
-    // Four bytes at a time where they can be read at once: four ASCII bytes
-    // (none NUL), or a three-byte sequence (all CJK) with a lead E1–EF but
-    // ED, whose continuations are checked with one mask. E0 (overlong
-    // forms), ED (surrogates) and the rest take the general path.
-    if (little && i + 4 <= n) {
-      std::uint32_t w;
-      std::memcpy(&w, p + i, 4);
-      if ((w & 0x80808080u) == 0) {
-        const bool nul = ((w - 0x01010101u) & ~w & 0x80808080u) != 0;
-        if (nul) return false;
-        i += 4;
-        continue;
-      }
-      const std::uint32_t lead = w & 0xFFu;
-      if ((w & 0xC0C0F0u) == 0x8080E0u && lead != 0xE0 && lead != 0xED) {
-        i += 3;
-        continue;
-      }
-    }
-    const unsigned char c = p[i];
-    const std::size_t len = sequence_length(s, i);
-    if (len == 0 || c == 0) return false;
-    i += len;
-  }
-  return true;
-}
-
-}  // namespace
-
 std::optional<LoadError> check_utf8_text(std::string_view bytes) {
   if (bytes.substr(0, kBom.size()) == kBom) bytes.remove_prefix(kBom.size());
-  if (valid_text(bytes)) return std::nullopt;
+  if (utf8::valid_text(bytes)) return std::nullopt;  // the fast check; positions only when it fails
   std::size_t line = 1;
   std::size_t column = 1;
   for (std::size_t i = 0; i < bytes.size();) {
@@ -200,7 +120,7 @@ std::optional<LoadError> check_utf8_text(std::string_view bytes) {
       out << "not text: NUL byte at line " << line << ", column " << column;
       return LoadError{out.str()};
     }
-    const std::size_t n = sequence_length(bytes, i);
+    const std::size_t n = utf8::sequence_length(bytes, i);
     if (n == 0) {
       std::ostringstream out;
       out << "not UTF-8 text: invalid byte 0x" << std::hex << std::uppercase
