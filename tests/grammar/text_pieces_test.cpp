@@ -109,6 +109,10 @@ const UnitCase kUnitLists[] = {
     {"责任单位：区发改委，区财政局、区科信局", "责任单位", {"区发改委", "区财政局", "区科信局"}},
     {"牵头单位: 区商务局", "牵头单位", {"区商务局"}},
     {"责任部门：区委宣传部（区文明办）、区教委", "责任部门", {"区委宣传部（区文明办）", "区教委"}},
+    // ASCII separators and brackets, and items of ASCII only: every byte
+    // that may start a separator ends a run of plain bytes.
+    {"责任单位:IPR Office/区科委,区教委(区语委)", "责任单位", {"IPR Office", "区科委", "区教委(区语委)"}},
+    {"配合单位：区财政局；区审计局", "配合单位", {"区财政局", "区审计局"}},
 };
 
 BOOST_DATA_TEST_CASE(unit_lists_split_on_any_separator, data::make(kUnitLists), c) {
@@ -129,6 +133,13 @@ BOOST_AUTO_TEST_CASE(inline_unit_groups_inside_a_paragraph) {
   BOOST_TEST(std::string(groups[1].groups[0].label) == "牵头单位");
   BOOST_TEST(std::string(groups[1].groups[1].label) == "配合单位");
   BOOST_TEST(groups[1].groups[1].items.size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(inline_groups_need_a_colon) {
+  // Brackets without a colon hold no group; ：'s last byte (9A) in another
+  // character (暂, E6 9A 82) is not a colon.
+  BOOST_TEST(planlint::find_inline_labelled("推进教育（区教育局）暂缓（区科协）。").empty());
+  BOOST_TEST(planlint::find_inline_labelled("推进教育(牵头单位:区教育局)。").size() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(statement_openings) {
