@@ -469,8 +469,8 @@ int run_rules(const Options& options, std::ostream& out, std::ostream& err) {
       out << page->text;
     } else {
       out << rule->id << " (" << to_string(rule->severity) << ", applies to "
-          << to_string(rule->applies_to) << ")\n\n" << rule->summary << "\n\nmessage: " << rule->message
-          << "\nhint: " << rule->hint << "\ndeclared in " << rule->file << ':' << rule->where.line << '\n';
+          << to_string(rule->applies_to) << ")\n\n" << rule->summary << "\n\nmessage: " << rule->message.text
+          << "\nhint: " << rule->hint.text << "\ndeclared in " << rule->file << ':' << rule->where.line << '\n';
     }
     return kExitOk;
   }

@@ -26,25 +26,30 @@ bool operator<(const Diagnostic& a, const Diagnostic& b) {
   return std::tie(a.file, a.where, a.rule) < std::tie(b.file, b.where, b.rule);
 }
 
-std::uint32_t DiagnosticQueue::name(std::string&& text, std::uint32_t previous) {
+std::uint32_t DiagnosticQueue::name(std::string_view text, std::uint32_t previous) {
   // A rule's findings come one after another: most often the name is the
   // previous finding's.
   if (previous < names_.size() && names_[previous] == text) return previous;
   const auto found = name_index_.find(text);
   if (found != name_index_.end()) return found->second;
   const auto index = static_cast<std::uint32_t>(names_.size());
-  names_.push_back(text);
-  name_index_.emplace(std::move(text), index);
+  names_.emplace_back(text);
+  name_index_.emplace(text, index);
   return index;
 }
 
 void DiagnosticQueue::report(Diagnostic d) {
+  report_borrowed(d.file, d.where, d.rule, d.severity, std::move(d.message), d.hint);
+}
+
+void DiagnosticQueue::report_borrowed(std::string_view file, Location where, std::string_view rule,
+                                      Severity severity, std::string message, std::string_view hint) {
   constexpr auto kNone = static_cast<std::uint32_t>(-1);
   const Entry* last = items_.empty() ? nullptr : &items_.back();
-  const std::uint32_t file = name(std::move(d.file), last ? last->file : kNone);
-  const std::uint32_t rule = name(std::move(d.rule), last ? last->rule : kNone);
-  const std::uint32_t hint = name(std::move(d.hint), last ? last->hint : kNone);
-  items_.push_back(Entry{d.where, d.severity, file, rule, hint, std::move(d.message)});
+  const std::uint32_t f = name(file, last ? last->file : kNone);
+  const std::uint32_t r = name(rule, last ? last->rule : kNone);
+  const std::uint32_t h = name(hint, last ? last->hint : kNone);
+  items_.push_back(Entry{where, severity, f, r, h, std::move(message)});
 }
 
 std::vector<Diagnostic> DiagnosticQueue::take_sorted() {

@@ -292,16 +292,16 @@ void for_each_placeholder(std::string_view text, F&& f) {
 }
 
 /// A placeholder as an expression: `title`, `plan.kind`, or `count(units)`.
+/// Its source is left empty: the expression belongs to a template, not to
+/// the text of a rule file, and check_template reports its problems itself.
 ast::Expr placeholder_expr(std::string_view name) {
   ast::Expr e;
-  e.source = name;
   if (text::starts_with(name, "count(") && text::ends_with(name, ")")) {
     e.op = Op::call;
     e.text = "count";
     ast::Expr relation;
     relation.op = Op::path;
-    relation.source = name.substr(6, name.size() - 7);
-    relation.words.emplace_back(relation.source);
+    relation.words.emplace_back(name.substr(6, name.size() - 7));
     e.args.push_back(std::move(relation));
     return e;
   }
@@ -328,40 +328,59 @@ std::string to_text(const Value& v) {
 
 }  // namespace
 
-bool check_template(std::string_view text, Scope scope, const SourceFile& file, std::string_view at,
+Template make_template(std::string text) {
+  Template t;
+  std::size_t done = 0;
+  for_each_placeholder(text, [&](std::string_view name, std::size_t start, std::size_t end) {
+    Template::Piece piece;
+    piece.text = text.substr(done, start - done);
+    piece.name = name;
+    if (name == "excerpt") {
+      piece.kind = Template::Piece::Kind::excerpt;
+    } else {
+      piece.kind = Template::Piece::Kind::value;
+      piece.value = placeholder_expr(name);
+    }
+    t.pieces.push_back(std::move(piece));
+    done = end;
+  });
+  Template::Piece last;
+  last.text = text.substr(done);
+  t.pieces.push_back(std::move(last));
+  t.text = std::move(text);
+  return t;
+}
+
+bool check_template(const Template& t, Scope scope, const SourceFile& file, std::string_view at,
                     DiagnosticSink& sink) {
   bool ok = true;
   Lexicons none;
   RegexCache regexes;
-  for_each_placeholder(text, [&](std::string_view name, std::size_t, std::size_t) {
-    if (name == "excerpt") return;
+  for (const auto& piece : t.pieces) {
+    if (piece.kind != Template::Piece::Kind::value) continue;
     DiagnosticList problems;
     Checker checker(file, none, regexes, problems);
-    if (!checker.check(placeholder_expr(name), scope)) {
+    if (!checker.check(piece.value, scope)) {
       sink.report(Diagnostic{file.path(), file.location(at), "rule-check", Severity::error,
-                             "unknown placeholder {" + std::string(name) + "} for a " +
-                                 std::string(to_string(scope)) + " (known: excerpt, " + names_in(scope) +
-                                 ", count(" + relations_in(scope) + "))",
+                             "unknown placeholder {" + piece.name + "} for a " + std::string(to_string(scope)) +
+                                 " (known: excerpt, " + names_in(scope) + ", count(" + relations_in(scope) + "))",
                              ""});
       ok = false;
     }
-  });
+  }
   return ok;
 }
 
-std::string expand_template(std::string_view text, const PlanGraph& g, Vertex v, const RuleEnvironment& env) {
+std::string expand_template(const Template& t, const PlanGraph& g, Vertex v, const RuleEnvironment& env) {
   std::string out;
-  std::size_t done = 0;
-  for_each_placeholder(text, [&](std::string_view name, std::size_t start, std::size_t end) {
-    out += text.substr(done, start - done);
-    if (name == "excerpt") {
-      out += text::excerpt(node_text(g[v]), kExcerpt);
-    } else {
-      out += to_text(evaluate(placeholder_expr(name), g, v, env));
+  for (const auto& piece : t.pieces) {
+    out += piece.text;
+    switch (piece.kind) {
+      case Template::Piece::Kind::none: break;
+      case Template::Piece::Kind::excerpt: out += text::excerpt(node_text(g[v]), kExcerpt); break;
+      case Template::Piece::Kind::value: out += to_text(evaluate(piece.value, g, v, env)); break;
     }
-    done = end;
-  });
-  out += text.substr(done);
+  }
   return out;
 }
 
@@ -377,8 +396,15 @@ void evaluate_rules(const std::vector<Rule>& rules, const PlanGraph& g, const Ru
       if (truthy(evaluate(rule.require, g, v, env))) continue;
       Location where = g[v].where();
       if (where.line == 0) where = Location{1, 1};
-      sink.report(Diagnostic{path, where, rule.id, rule.severity, expand_template(rule.message, g, v, env),
-                             expand_template(rule.hint, g, v, env)});
+      // The file name, rule id and most hints are the same for every
+      // finding: they are lent to the sink rather than copied for each.
+      if (rule.hint.constant()) {
+        sink.report_borrowed(path, where, rule.id, rule.severity, expand_template(rule.message, g, v, env),
+                             rule.hint.text);
+      } else {
+        const std::string hint = expand_template(rule.hint, g, v, env);
+        sink.report_borrowed(path, where, rule.id, rule.severity, expand_template(rule.message, g, v, env), hint);
+      }
     }
   }
 }

@@ -83,9 +83,9 @@ std::optional<Rule> compile_rule(const ast::RuleDecl& decl, const SourceFile& fi
   boolean(*decl.require, "require");
   rule.when = decl.when;
   rule.require = *decl.require;
-  rule.message = *decl.message;
-  rule.hint = decl.hint.value_or("");
-  rule.summary = decl.summary.value_or(rule.message);
+  rule.message = make_template(*decl.message);
+  rule.hint = make_template(decl.hint.value_or(""));
+  rule.summary = decl.summary.value_or(rule.message.text);
   ok = check_template(rule.message, rule.applies_to, file, decl.message_at, sink) && ok;
   ok = check_template(rule.hint, rule.applies_to, file, decl.hint_at, sink) && ok;
   if (!ok) return std::nullopt;

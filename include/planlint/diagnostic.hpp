@@ -36,6 +36,13 @@ bool operator<(const Diagnostic& a, const Diagnostic& b);
 class DiagnosticSink {
  public:
   virtual void report(Diagnostic d) = 0;
+  /// A finding whose file name, rule id and hint outlive the call (they
+  /// belong to the graph and the rule set): a sink that keeps each of them
+  /// once need not copy them for every finding. By default, as report().
+  virtual void report_borrowed(std::string_view file, Location where, std::string_view rule, Severity severity,
+                               std::string message, std::string_view hint) {
+    report(Diagnostic{std::string(file), where, std::string(rule), severity, std::move(message), std::string(hint)});
+  }
   virtual ~DiagnosticSink() = default;
 };
 
@@ -54,6 +61,8 @@ class DiagnosticList final : public DiagnosticSink {
 class DiagnosticQueue final : public DiagnosticSink {
  public:
   void report(Diagnostic d) override;
+  void report_borrowed(std::string_view file, Location where, std::string_view rule, Severity severity,
+                       std::string message, std::string_view hint) override;
   std::size_t size() const { return items_.size(); }
 
   /// Moves the diagnostics out in the order of output (stable), leaving the
@@ -70,7 +79,7 @@ class DiagnosticQueue final : public DiagnosticSink {
     std::string message;
   };
   /// The index of `text` in names_, added if new; `previous` is tried first.
-  std::uint32_t name(std::string&& text, std::uint32_t previous);
+  std::uint32_t name(std::string_view text, std::uint32_t previous);
 
   std::deque<Entry> items_;
   std::vector<std::string> names_;

@@ -2,6 +2,7 @@
 // file is loaded, evaluated over a plan graph.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -30,14 +31,37 @@ std::string_view to_string(ValueType type);
 
 using Value = std::variant<bool, double, std::string, std::vector<std::string>>;
 
+/// A message or hint as its rule gives it, with {placeholders}: split once,
+/// when the rule loads, into literal text and placeholders, each placeholder
+/// already parsed into the expression it reads (`title`, `plan.kind`,
+/// `count(units)`) or `excerpt`.
+struct Template {
+  struct Piece {
+    enum class Kind : std::uint8_t { none, excerpt, value };
+    std::string text;  // literal text before the placeholder
+    Kind kind = Kind::none;
+    std::string name;  // the placeholder as written, without its braces
+    ast::Expr value;   // for Kind::value
+  };
+  std::string text;  // as written
+  std::vector<Piece> pieces;
+
+  /// Without placeholders every finding's text is `text`.
+  bool constant() const { return pieces.size() == 1 && pieces[0].kind == Piece::Kind::none; }
+};
+
+/// Splits a template into its pieces. Any text is a template; check_template
+/// says whether its placeholders exist.
+Template make_template(std::string text);
+
 struct Rule {
   std::string id;
   Severity severity = Severity::warning;
   Scope applies_to = Scope::plan;
   std::optional<ast::Expr> when;
   ast::Expr require;
-  std::string message;  // with {placeholders}
-  std::string hint;
+  Template message;
+  Template hint;
   std::string summary;  // one line for `planlint rules`
   bool enabled = true;
   std::string file;
@@ -109,11 +133,11 @@ std::optional<ValueType> check_expr(const ast::Expr& e, Scope scope, const Sourc
 
 /// Checks a message template: each {name} must be an attribute path of the
 /// scope (`title`, `plan.kind`), `excerpt`, or `count(relation)`.
-bool check_template(std::string_view text, Scope scope, const SourceFile& file,
-                    std::string_view at, DiagnosticSink& sink);
+bool check_template(const Template& t, Scope scope, const SourceFile& file, std::string_view at,
+                    DiagnosticSink& sink);
 
 Value evaluate(const ast::Expr& e, const PlanGraph& g, Vertex v, const RuleEnvironment& env);
-std::string expand_template(std::string_view text, const PlanGraph& g, Vertex v, const RuleEnvironment& env);
+std::string expand_template(const Template& t, const PlanGraph& g, Vertex v, const RuleEnvironment& env);
 
 /// Applies every enabled rule to every node of its scope; a finding is a
 /// node whose `when` holds and whose `require` does not.

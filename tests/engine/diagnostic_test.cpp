@@ -64,6 +64,35 @@ BOOST_AUTO_TEST_CASE(a_queue_gives_its_findings_sorted_and_is_left_empty) {
   BOOST_TEST(queue.take_sorted().empty());
 }
 
+BOOST_AUTO_TEST_CASE(borrowed_names_are_copied_by_any_sink) {
+  // The names lent to report_borrowed may go once the call returns: a list
+  // (the default path) and a queue both keep copies.
+  planlint::DiagnosticList list;
+  planlint::DiagnosticQueue queue;
+  {
+    std::string file = "plan.txt", rule = "task.unit-missing", hint = "写明单位";
+    for (planlint::DiagnosticSink* sink : {static_cast<planlint::DiagnosticSink*>(&list),
+                                           static_cast<planlint::DiagnosticSink*>(&queue)}) {
+      sink->report_borrowed(file, {3, 1}, rule, planlint::Severity::error, "m", hint);
+      sink->report_borrowed(file, {2, 1}, rule, planlint::Severity::warning, "n", hint);
+    }
+    file.assign(40, 'x');
+    rule.assign(40, 'y');
+    hint.assign(40, 'z');
+  }
+  const auto queued = queue.take_sorted();
+  BOOST_TEST_REQUIRE(list.items.size() == 2u);
+  BOOST_TEST_REQUIRE(queued.size() == 2u);
+  BOOST_TEST(list.items[0].file == "plan.txt");
+  BOOST_TEST(list.items[0].rule == "task.unit-missing");
+  BOOST_TEST(list.items[0].hint == "写明单位");
+  BOOST_TEST(queued[0].message == "n");  // sorted by line
+  BOOST_TEST(queued[0].severity == planlint::Severity::warning);
+  BOOST_TEST(queued[1].file == "plan.txt");
+  BOOST_TEST(queued[1].rule == "task.unit-missing");
+  BOOST_TEST(queued[1].hint == "写明单位");
+}
+
 BOOST_AUTO_TEST_CASE(a_queue_of_many_findings_keeps_ties_in_arrival_order) {
   planlint::DiagnosticQueue queue;
   for (int i = 0; i < 5000; ++i) {

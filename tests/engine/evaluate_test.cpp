@@ -137,6 +137,48 @@ BOOST_AUTO_TEST_CASE(placeholders_read_attributes_paths_and_counts) {
   BOOST_TEST(f[0].message == "实施方案“XX区知识产权工作实施方案”有3项任务、3个责任单位");
 }
 
+BOOST_AUTO_TEST_CASE(templates_split_once_into_text_and_placeholders) {
+  using Kind = planlint::Template::Piece::Kind;
+  struct Case {
+    std::string text;
+    std::vector<std::string> texts;  // each piece's literal text
+    std::vector<Kind> kinds;
+  };
+  const Case cases[] = {
+      {"", {""}, {Kind::none}},
+      {"没有占位符", {"没有占位符"}, {Kind::none}},
+      {"任务“{title}”", {"任务“", "”"}, {Kind::value, Kind::none}},
+      {"{excerpt}{count(units)}个", {"", "", "个"}, {Kind::excerpt, Kind::value, Kind::none}},
+      {"未闭合{title", {"未闭合{title"}, {Kind::none}},  // no closing brace: all text
+  };
+  for (const auto& c : cases) {
+    const auto t = planlint::make_template(c.text);
+    BOOST_TEST(t.text == c.text);
+    BOOST_TEST_REQUIRE(t.pieces.size() == c.texts.size(), c.text);
+    for (std::size_t i = 0; i < t.pieces.size(); ++i) {
+      BOOST_TEST(t.pieces[i].text == c.texts[i], c.text << " piece " << i);
+      BOOST_TEST(static_cast<int>(t.pieces[i].kind) == static_cast<int>(c.kinds[i]), c.text << " piece " << i);
+    }
+    BOOST_TEST(t.constant() == (c.kinds.size() == 1), c.text);
+  }
+  // A placeholder is parsed when the template is made.
+  const auto count = planlint::make_template("{count(units)}");
+  BOOST_TEST((count.pieces[0].value.op == planlint::ast::Expr::Op::call));
+  BOOST_TEST(count.pieces[0].value.args.at(0).words.at(0) == "units");
+  const auto path = planlint::make_template("{plan.kind}");
+  BOOST_TEST(path.pieces[0].value.words == (std::vector<std::string>{"plan", "kind"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_hint_with_placeholders_is_expanded_for_each_finding) {
+  const std::string r =
+      "rule k {\n severity error\n applies-to task\n require count(units) > 1\n message \"m\"\n"
+      " hint \"给“{title}”写明单位\"\n}\n";
+  const auto f = run(r, kPlan);
+  BOOST_TEST_REQUIRE(f.size() == 2u);
+  BOOST_TEST(f[0].hint == "给“建设平台”写明单位");
+  BOOST_TEST(f[1].hint == "给“开展执法”写明单位");
+}
+
 BOOST_AUTO_TEST_CASE(own_units_are_not_inherited_ones) {
   const auto f = run(rule("task", "count(own-units) > 0"), kPlan);
   BOOST_TEST(f.size() == 2u);  // 2.建设平台 and 1.开展执法
