@@ -85,10 +85,11 @@ auto const blank_def = raw[x3::eps] >> &line_end;
 auto const text_def = rest_of_line;
 
 // Order matters: a heading or labelled line would otherwise be taken for
-// plain text. Table-of-contents entries look like headings; the plan builder
-// reads them with toc_entry() after a 目录 line.
-auto const line_def = lead >> (page_number | toc_header | box_header | heading |
-                               labelled_line | bullet | table_row | blank | text) >>
+// plain text. A blank line (a third of a plan's lines) is none of the others,
+// so it is tried first. Table-of-contents entries look like headings; the
+// plan builder reads them with toc_entry() after a 目录 line.
+auto const line_def = lead >> (blank | page_number | toc_header | box_header | heading |
+                               labelled_line | bullet | table_row | text) >>
                       trailing >> line_end;
 
 auto const document_expr = *(!x3::eoi >> line);
