@@ -315,15 +315,41 @@ ast::Expr placeholder_expr(std::string_view name) {
   return e;
 }
 
-std::string to_text(const Value& v) {
-  if (const auto* s = std::get_if<std::string>(&v)) return *s;
-  if (const auto* d = std::get_if<double>(&v)) {
-    return std::floor(*d) == *d ? std::to_string(static_cast<long long>(*d)) : std::to_string(*d);
+/// A value as a template shows it, appended to `out`.
+void append_text(std::string& out, const Value& v) {
+  if (const auto* s = std::get_if<std::string>(&v)) {
+    out += *s;
+  } else if (const auto* d = std::get_if<double>(&v)) {
+    out += std::floor(*d) == *d ? std::to_string(static_cast<long long>(*d)) : std::to_string(*d);
+  } else if (const auto* b = std::get_if<bool>(&v)) {
+    out += *b ? "true" : "false";
+  } else {
+    bool first = true;
+    for (const auto& w : std::get<std::vector<std::string>>(v)) {
+      if (!first) out += "、";
+      out += w;
+      first = false;
+    }
   }
-  if (const auto* b = std::get_if<bool>(&v)) return *b ? "true" : "false";
-  std::string out;
-  for (const auto& w : std::get<std::vector<std::string>>(v)) out += (out.empty() ? "" : "、") + w;
-  return out;
+}
+
+/// Appends the template expanded for node v to `out`.
+void expand_into(std::string& out, const Template& t, const PlanGraph& g, Vertex v, const RuleEnvironment& env) {
+  for (const auto& piece : t.pieces) {
+    out += piece.text;
+    switch (piece.kind) {
+      case Template::Piece::Kind::none: break;
+      case Template::Piece::Kind::excerpt:
+        // A section's text is its paragraphs, joined; other nodes' is their title, read in place.
+        if (g[v].section()) {
+          text::append_excerpt(out, node_text(g[v]), kExcerpt);
+        } else {
+          text::append_excerpt(out, g[v].title(), kExcerpt);
+        }
+        break;
+      case Template::Piece::Kind::value: append_text(out, evaluate(piece.value, g, v, env)); break;
+    }
+  }
 }
 
 }  // namespace
@@ -373,20 +399,18 @@ bool check_template(const Template& t, Scope scope, const SourceFile& file, std:
 
 std::string expand_template(const Template& t, const PlanGraph& g, Vertex v, const RuleEnvironment& env) {
   std::string out;
-  for (const auto& piece : t.pieces) {
-    out += piece.text;
-    switch (piece.kind) {
-      case Template::Piece::Kind::none: break;
-      case Template::Piece::Kind::excerpt: out += text::excerpt(node_text(g[v]), kExcerpt); break;
-      case Template::Piece::Kind::value: out += to_text(evaluate(piece.value, g, v, env)); break;
-    }
-  }
+  expand_into(out, t, g, v, env);
   return out;
 }
 
 void evaluate_rules(const std::vector<Rule>& rules, const PlanGraph& g, const RuleEnvironment& env,
                     DiagnosticSink& sink) {
   const std::string& path = boost::get_property(g, boost::graph_bundle).path;
+  // Messages are expanded into one buffer and then copied at their size:
+  // a message grown piece by piece would be reallocated as it grows, and
+  // keep the room it grew into for as long as the finding is held.
+  std::string message;
+  std::string hint;
   for (const Rule& rule : rules) {
     if (!rule.enabled) continue;
     for (auto [it, end] = boost::vertices(g); it != end; ++it) {
@@ -398,13 +422,14 @@ void evaluate_rules(const std::vector<Rule>& rules, const PlanGraph& g, const Ru
       if (where.line == 0) where = Location{1, 1};
       // The file name, rule id and most hints are the same for every
       // finding: they are lent to the sink rather than copied for each.
-      if (rule.hint.constant()) {
-        sink.report_borrowed(path, where, rule.id, rule.severity, expand_template(rule.message, g, v, env),
-                             rule.hint.text);
-      } else {
-        const std::string hint = expand_template(rule.hint, g, v, env);
-        sink.report_borrowed(path, where, rule.id, rule.severity, expand_template(rule.message, g, v, env), hint);
+      message.clear();
+      expand_into(message, rule.message, g, v, env);
+      if (!rule.hint.constant()) {
+        hint.clear();
+        expand_into(hint, rule.hint, g, v, env);
       }
+      sink.report_borrowed(path, where, rule.id, rule.severity, std::string(message),
+                           rule.hint.constant() ? std::string_view(rule.hint.text) : std::string_view(hint));
     }
   }
 }

@@ -118,15 +118,25 @@ bool ends_sentence(std::string_view s) {
   return false;
 }
 
-std::string excerpt(std::string_view s, std::size_t limit) {
+void append_excerpt(std::string& out, std::string_view s, std::size_t limit) {
   std::size_t count = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
     if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
-      if (count == limit) return std::string(s.substr(0, i)) + "…";
+      if (count == limit) {
+        out.append(s.substr(0, i));
+        out.append("…");
+        return;
+      }
       ++count;
     }
   }
-  return std::string(s);
+  out.append(s);
+}
+
+std::string excerpt(std::string_view s, std::size_t limit) {
+  std::string out;
+  append_excerpt(out, s, limit);
+  return out;
 }
 
 }  // namespace planlint::text

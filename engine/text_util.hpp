@@ -37,6 +37,8 @@ std::string_view last_char(std::string_view s);
 
 /// At most `limit` code points of s, with … appended when it was cut.
 std::string excerpt(std::string_view s, std::size_t limit);
+/// The same, appended to `out`.
+void append_excerpt(std::string& out, std::string_view s, std::size_t limit);
 
 // Inline, so that a comparison with a literal (a few bytes) is compiled in
 // place rather than through a call to memcmp.

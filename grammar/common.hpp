@@ -44,33 +44,6 @@ struct to_line_end_parser : x3::parser<to_line_end_parser> {
 };
 inline to_line_end_parser const to_line_end{};
 
-/// True when a colon, ASCII `:` or full-width `：` (EF BC 9A), is in
-/// [first, last). A labelled list (责任单位：…) needs one, and few lines
-/// of a plan have one: grammars that need it look for it first, with
-/// memchr, rather than read a label only to find no colon after it.
-inline bool has_colon(char const* first, char const* last) {
-  const auto n = static_cast<std::size_t>(last - first);
-  if (std::memchr(first, ':', n)) return true;
-  // The last byte of ：, which is rarer in CJK text than its first (EF
-  // begins every full-width punctuation mark).
-  for (auto const* p = static_cast<char const*>(std::memchr(first, '\x9A', n)); p;
-       p = static_cast<char const*>(std::memchr(p + 1, '\x9A', static_cast<std::size_t>(last - p - 1)))) {
-    if (p - first >= 2 && p[-2] == '\xEF' && p[-1] == '\xBC') return true;
-  }
-  return false;
-}
-
-/// Succeeds, consuming nothing, when a colon comes before the end of the line.
-struct colon_ahead_parser : x3::parser<colon_ahead_parser> {
-  using attribute_type = x3::unused_type;
-  static bool const has_attribute = false;
-  template <typename Context, typename RContext, typename Attribute>
-  bool parse(char const*& first, char const* const& last, Context const&, RContext&, Attribute&) const {
-    return has_colon(first, find_line_end(first, last));
-  }
-};
-inline colon_ahead_parser const colon_ahead{};
-
 /// Succeeds, consuming nothing, when a tab comes before the end of the line.
 struct tab_ahead_parser : x3::parser<tab_ahead_parser> {
   using attribute_type = x3::unused_type;

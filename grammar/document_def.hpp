@@ -52,7 +52,7 @@ auto const heading_def = marker() >> *hspace >> raw[*(+~char_("\xE3\r\n") | (cha
                          ((period >> rest_of_line) | attr(std::string_view()));
 
 auto const labelled_groups_def = labelled() % *(hspace | lit("，"));
-auto const labelled_line_def = colon_ahead >> -open_paren >> labelled_groups >> -close_paren >> *hspace >> &line_end;
+auto const labelled_line_def = -open_paren >> labelled_groups >> -close_paren >> *hspace >> &line_end;
 
 auto const dash = lit("——") | lit("—") | lit("－－") | lit("--");
 auto const bullet_mark = lit("•") | lit("●") | lit("▪") | lit("◆");

@@ -82,7 +82,6 @@ std::vector<ast::Mention> find_mentions(std::string_view text) {
 
 std::vector<ast::InlineLabelled> find_inline_labelled(std::string_view text) {
   std::vector<ast::InlineLabelled> out;
-  if (!grammar::common::has_colon(text.data(), text.data() + text.size())) return out;  // each group has one
   // A group starts at an opening bracket: try the grammar there only. Each
   // kind of bracket is searched for again only once the reading has passed
   // the last one found, so the text is scanned once for each.

@@ -38,7 +38,7 @@ const LineCase kLines[] = {
     {"（责任单位：区市场监管局）", labelled},
     {"牵头单位 : 区商务局", labelled},
     {"加强协同配合，完善工作机制：建立联席会议", text},  // a colon, but after no label
-    {"暂定方案", text},  // ：'s last byte, 9A, inside 暂
+    {"暂定方案", text},  // 暂 (E6 9A 82) shares a byte with ： (EF BC 9A)
     {"——支撑“四个中心”建设更加有力。", bullet},
     {"专栏1 “十四五”时期知识产权发展主要指标\t\t\t", box},
     {"专栏 2 加强专利侵权纠纷行政裁决示范建设", box},

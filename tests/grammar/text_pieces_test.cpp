@@ -136,8 +136,8 @@ BOOST_AUTO_TEST_CASE(inline_unit_groups_inside_a_paragraph) {
 }
 
 BOOST_AUTO_TEST_CASE(inline_groups_need_a_colon) {
-  // Brackets without a colon hold no group; ：'s last byte (9A) in another
-  // character (暂, E6 9A 82) is not a colon.
+  // Brackets without a colon hold no group; a character sharing a byte
+  // with ： (暂, E6 9A 82; ： is EF BC 9A) is not a colon.
   BOOST_TEST(planlint::find_inline_labelled("推进教育（区教育局）暂缓（区科协）。").empty());
   BOOST_TEST(planlint::find_inline_labelled("推进教育(牵头单位:区教育局)。").size() == 1u);
 }
