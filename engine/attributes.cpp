@@ -57,9 +57,9 @@ Vertex container_of(const PlanGraph& g, Vertex v) {
 }
 
 /// Every node below v (through contains edges) of a kind, in document order.
-std::vector<Vertex> below(const PlanGraph& g, Vertex v, NodeKind kind) {
-  std::vector<Vertex> out;
-  std::vector<Vertex> stack{v};
+Vertices below(const PlanGraph& g, Vertex v, NodeKind kind) {
+  Vertices out;
+  boost::container::small_vector<Vertex, 32> stack{v};
   while (!stack.empty()) {
     const Vertex u = stack.back();
     stack.pop_back();
@@ -76,32 +76,32 @@ std::vector<Vertex> below(const PlanGraph& g, Vertex v, NodeKind kind) {
   return out;
 }
 
-std::vector<Vertex> rel_plan(const PlanGraph&, Vertex) { return {Vertex{0}}; }
-std::vector<Vertex> rel_parent(const PlanGraph& g, Vertex v) { return {container_of(g, v)}; }
-std::vector<Vertex> rel_sections(const PlanGraph& g, Vertex v) { return below(g, v, NodeKind::section); }
-std::vector<Vertex> rel_tasks(const PlanGraph& g, Vertex v) { return below(g, v, NodeKind::task); }
-std::vector<Vertex> rel_targets(const PlanGraph& g, Vertex v) { return below(g, v, NodeKind::target); }
-std::vector<Vertex> rel_stages(const PlanGraph& g, Vertex v) { return below(g, v, NodeKind::stage); }
-std::vector<Vertex> rel_attachments(const PlanGraph& g, Vertex v) {
+Vertices rel_plan(const PlanGraph&, Vertex) { return {Vertex{0}}; }
+Vertices rel_parent(const PlanGraph& g, Vertex v) { return {container_of(g, v)}; }
+Vertices rel_sections(const PlanGraph& g, Vertex v) { return below(g, v, NodeKind::section); }
+Vertices rel_tasks(const PlanGraph& g, Vertex v) { return below(g, v, NodeKind::task); }
+Vertices rel_targets(const PlanGraph& g, Vertex v) { return below(g, v, NodeKind::target); }
+Vertices rel_stages(const PlanGraph& g, Vertex v) { return below(g, v, NodeKind::stage); }
+Vertices rel_attachments(const PlanGraph& g, Vertex v) {
   return below(g, v, NodeKind::attachment);
 }
-std::vector<Vertex> rel_children(const PlanGraph& g, Vertex v) {
-  std::vector<Vertex> out;
+Vertices rel_children(const PlanGraph& g, Vertex v) {
+  Vertices out;
   for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) {
     const Vertex c = boost::target(*it, g);
     if (g[*it].kind == EdgeKind::contains && g[c].kind == NodeKind::section) out.push_back(c);
   }
   return out;
 }
-std::vector<Vertex> rel_timelines(const PlanGraph& g, Vertex v) {
-  std::vector<Vertex> out;
+Vertices rel_timelines(const PlanGraph& g, Vertex v) {
+  Vertices out;
   for (Vertex s : below(g, v, NodeKind::section)) {
     if (in_scope(g, s, Scope::timeline)) out.push_back(s);
   }
   return out;
 }
-std::vector<Vertex> rel_units(const PlanGraph& g, Vertex v) {
-  std::vector<Vertex> out;
+Vertices rel_units(const PlanGraph& g, Vertex v) {
+  Vertices out;
   if (g[v].kind == NodeKind::plan) {
     for (auto [it, end] = boost::vertices(g); it != end; ++it) {
       if (g[*it].kind == NodeKind::unit) out.push_back(*it);
@@ -113,8 +113,8 @@ std::vector<Vertex> rel_units(const PlanGraph& g, Vertex v) {
   }
   return out;
 }
-std::vector<Vertex> rel_lead_units(const PlanGraph& g, Vertex v) {
-  std::vector<Vertex> out;
+Vertices rel_lead_units(const PlanGraph& g, Vertex v) {
+  Vertices out;
   for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) {
     if (g[*it].kind == EdgeKind::responsible && g[*it].role == UnitRole::lead) {
       out.push_back(boost::target(*it, g));
@@ -122,15 +122,15 @@ std::vector<Vertex> rel_lead_units(const PlanGraph& g, Vertex v) {
   }
   return out;
 }
-std::vector<Vertex> rel_own_units(const PlanGraph& g, Vertex v) {
-  std::vector<Vertex> out;
+Vertices rel_own_units(const PlanGraph& g, Vertex v) {
+  Vertices out;
   for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) {
     if (g[*it].kind == EdgeKind::responsible && !g[*it].inherited) out.push_back(boost::target(*it, g));
   }
   return out;
 }
-std::vector<Vertex> rel_unit_tasks(const PlanGraph& g, Vertex v) {
-  std::vector<Vertex> out;
+Vertices rel_unit_tasks(const PlanGraph& g, Vertex v) {
+  Vertices out;
   for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) {
     if (g[*it].kind == EdgeKind::responsible) out.push_back(boost::source(*it, g));
   }
@@ -272,7 +272,7 @@ bool in_scope(const PlanGraph& g, Vertex v, Scope scope) {
 
 /// `tasks` means tasks inside for a plan or section, and the tasks a unit is
 /// responsible for; one name, two walks.
-std::vector<Vertex> related(const RelationInfo& r, const PlanGraph& g, Vertex v) {
+Vertices related(const RelationInfo& r, const PlanGraph& g, Vertex v) {
   if (r.get) return r.get(g, v);
   return g[v].kind == NodeKind::unit ? rel_unit_tasks(g, v) : rel_tasks(g, v);
 }

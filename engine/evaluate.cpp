@@ -253,7 +253,7 @@ Value evaluate(const ast::Expr& e, const PlanGraph& g, Vertex v, const RuleEnvir
     case Op::call: {
       const RelationInfo* r = find_relation(e.args[0].words[0], scope_of(g, v));
       if (!r && scope_of(g, v) == Scope::timeline) r = find_relation(e.args[0].words[0], Scope::section);
-      const std::vector<Vertex> nodes = r ? related(*r, g, v) : std::vector<Vertex>{};
+      const Vertices nodes = r ? related(*r, g, v) : Vertices{};
       if (e.text == "count") return static_cast<double>(nodes.size());
       const auto holds = [&](Vertex u) { return truthy(evaluate(e.args[1], g, u, env)); };
       if (e.text == "any") return std::any_of(nodes.begin(), nodes.end(), holds);

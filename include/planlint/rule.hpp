@@ -2,6 +2,7 @@
 // file is loaded, evaluated over a plan graph.
 #pragma once
 
+#include <boost/container/small_vector.hpp>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -91,6 +92,10 @@ struct AttributeInfo {
   Value (*get)(const NodeData&);
 };
 
+/// Nodes a relation leads to. Most relations lead to a few: they are kept in
+/// place, without an allocation.
+using Vertices = boost::container::small_vector<Vertex, 16>;
+
 /// One relation to neighbours in the graph (units, tasks, parent, plan…).
 struct RelationInfo {
   std::string_view name;
@@ -98,7 +103,7 @@ struct RelationInfo {
   bool single;  // parent and plan lead to one node
   std::vector<Scope> scopes;
   std::string_view doc;
-  std::vector<Vertex> (*get)(const PlanGraph&, Vertex);
+  Vertices (*get)(const PlanGraph&, Vertex);
 };
 
 /// Functions: count(relation), any(relation, condition), all(…), none(…).
@@ -114,7 +119,7 @@ const std::vector<FunctionInfo>& functions();
 const AttributeInfo* find_attribute(std::string_view name, Scope scope);
 const RelationInfo* find_relation(std::string_view name, Scope scope);
 bool in_scope(const PlanGraph& g, Vertex v, Scope scope);
-std::vector<Vertex> related(const RelationInfo& r, const PlanGraph& g, Vertex v);
+Vertices related(const RelationInfo& r, const PlanGraph& g, Vertex v);
 std::optional<Scope> parse_scope(std::string_view name);
 
 // ------------------------------------------------------------------ checking and evaluation
