@@ -3,8 +3,8 @@
 #   bash bench/run.sh [N]        (N copies of each fixture plan; default 200)
 # Builds a Release tree in build-bench, writes the corpus to build-bench/corpus,
 # and prints one line per measurement: median wall time of RUNS runs (default
-# 11, timed by the shell), MB/s, and peak RSS (from /usr/bin/time, package
-# time). MB are 10^6 bytes throughout, for sizes and for RSS; a pathological
+# 11, timed by the shell; the floor, -j1 and -j2 take turns), MB/s, and peak
+# RSS (from /usr/bin/time, package time). MB are 10^6 bytes throughout, for sizes and for RSS; a pathological
 # input's line ends with its RSS bound (8 × its size + 20 MB) and whether the
 # peak stayed under it.
 set -euo pipefail
@@ -22,37 +22,67 @@ build-bench/bench/make_corpus fixtures/plans "$corpus" "$n"
 bytes=$(du -sb "$corpus" | cut -f1)
 files=$(find "$corpus" -name '*.txt' | wc -l)
 
-# measure NAME BYTES COMMAND...: median wall time of $runs runs (timed in the
-# shell with microsecond resolution), throughput, and the largest peak RSS of
-# three more runs under /usr/bin/time. Sets $median (seconds) and $rss_mb.
-measure() {
-  local name=$1 size=$2
-  shift 2
-  local times=() rss=0 start end
-  for _ in $(seq $runs); do
-    start=$EPOCHREALTIME
-    "$@" >/dev/null 2>&1 || true
-    end=$EPOCHREALTIME
-    times+=("$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.6f", b - a }')")
-  done
+# wall COMMAND...: prints the wall time of one run, in seconds (timed in the
+# shell with microsecond resolution).
+wall() {
+  local start end
+  start=$EPOCHREALTIME
+  "$@" >/dev/null 2>&1 || true
+  end=$EPOCHREALTIME
+  awk -v a="$start" -v b="$end" 'BEGIN { printf "%.6f", b - a }'
+}
+
+# peak_rss COMMAND...: sets $rss_mb, the largest peak RSS of three runs
+# under /usr/bin/time.
+peak_rss() {
+  local rss=0 m
   for _ in 1 2 3; do
     /usr/bin/time -f '%M' -o /tmp/planlint-bench.time "$@" >/dev/null 2>&1 || true
     read -r m < /tmp/planlint-bench.time
     (( m > rss )) && rss=$m
   done
-  median=$(printf '%s\n' "${times[@]}" | sort -g | sed -n "$(( (runs + 1) / 2 ))p")
   rss_mb=$(awk -v r="$rss" 'BEGIN { printf "%.1f", r * 1024 / 1e6 }')
-  awk -v n="$name" -v t="$median" -v b="$size" -v r="$rss_mb" \
+}
+
+# median TIME...: prints the median.
+median() { printf '%s\n' "$@" | sort -g | sed -n "$(( ($# + 1) / 2 ))p"; }
+
+# report NAME BYTES SECONDS: one line of figures, with $rss_mb.
+report() {
+  awk -v n="$1" -v b="$2" -v t="$3" -v r="$rss_mb" \
     'BEGIN { printf "%-44s %8.1f ms %9.1f MB/s %8.1f MB peak RSS", n, t * 1000, (t > 0 ? b / 1e6 / t : 0), r }'
 }
 
+# measure NAME BYTES COMMAND...: median wall time of $runs runs, throughput
+# and peak RSS. Sets $median (seconds) and $rss_mb.
+measure() {
+  local name=$1 size=$2 times=()
+  shift 2
+  for _ in $(seq $runs); do times+=("$(wall "$@")"); done
+  peak_rss "$@"
+  median=$(median "${times[@]}")
+  report "$name" "$size" "$median"
+}
+
 echo "corpus: $files files, $bytes bytes; $(nproc) cores; $(uname -m)"
-measure "grep -c 责任单位 -r (floor)" "$bytes" grep -c 责任单位 -r "$corpus"; echo
-floor=$median
-measure "planlint check -j1 --format xml --output" "$bytes" $planlint check -j1 --format xml --fail-on never --output /tmp/planlint-bench.xml "$corpus"; echo
-j1=$median
-measure "planlint check -j2 --format xml --output" "$bytes" $planlint check -j2 --format xml --fail-on never --output /tmp/planlint-bench-j2.xml "$corpus"; echo
-j2=$median
+# The floor, -j1 and -j2 take turns, run by run: this machine's speed drifts
+# by up to a half within minutes (docs/performance.md), and taking turns
+# gives the three the same drift, so that their ratios hold.
+floor_cmd=(grep -c 责任单位 -r "$corpus")
+j1_cmd=("$planlint" check -j1 --format xml --fail-on never --output /tmp/planlint-bench.xml "$corpus")
+j2_cmd=("$planlint" check -j2 --format xml --fail-on never --output /tmp/planlint-bench-j2.xml "$corpus")
+floor_times=(); j1_times=(); j2_times=()
+for _ in $(seq $runs); do
+  floor_times+=("$(wall "${floor_cmd[@]}")")
+  j1_times+=("$(wall "${j1_cmd[@]}")")
+  j2_times+=("$(wall "${j2_cmd[@]}")")
+done
+floor=$(median "${floor_times[@]}")
+j1=$(median "${j1_times[@]}")
+j2=$(median "${j2_times[@]}")
+peak_rss "${floor_cmd[@]}"; report "grep -c 责任单位 -r (floor)" "$bytes" "$floor"; echo
+peak_rss "${j1_cmd[@]}"; report "planlint check -j1 --format xml --output" "$bytes" "$j1"; echo
+peak_rss "${j2_cmd[@]}"; report "planlint check -j2 --format xml --output" "$bytes" "$j2"; echo
 awk -v f="$floor" -v a="$j1" -v b="$j2" 'BEGIN { printf "-j1 takes %.1f× the floor'"'"'s time; -j2 runs %.2f× as fast as -j1\n", a / f, a / b }'
 cmp -s /tmp/planlint-bench.xml /tmp/planlint-bench-j2.xml && echo "-j1 and -j2 reports identical" || echo "-j1 and -j2 reports DIFFER"
 one=fixtures/plans/mentougou-ip-pilot-2020.txt
