@@ -30,11 +30,20 @@ std::uint32_t DiagnosticQueue::name(std::string_view text, std::uint32_t previou
   // A rule's findings come one after another: most often the name is the
   // previous finding's.
   if (previous < names_.size() && names_[previous] == text) return previous;
-  const auto found = name_index_.find(text);
-  if (found != name_index_.end()) return found->second;
+  if (names_.size() <= kIndexFrom) {
+    const auto found = std::find(names_.begin(), names_.end(), text);
+    if (found != names_.end()) return static_cast<std::uint32_t>(found - names_.begin());
+  } else {
+    const auto found = name_index_.find(text);
+    if (found != name_index_.end()) return found->second;
+  }
   const auto index = static_cast<std::uint32_t>(names_.size());
   names_.emplace_back(text);
-  name_index_.emplace(text, index);
+  if (names_.size() == kIndexFrom + 1) {
+    for (std::uint32_t i = 0; i < names_.size(); ++i) name_index_.emplace(names_[i], i);
+  } else if (names_.size() > kIndexFrom + 1) {
+    name_index_.emplace(names_.back(), index);
+  }
   return index;
 }
 

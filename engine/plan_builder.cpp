@@ -229,6 +229,7 @@ std::vector<ast::NumberStyle> heading_styles(const BuildContext& ctx, const ast:
                                                        const Regions& r) {
   std::vector<ast::NumberStyle> styles(doc.lines.size(), ast::NumberStyle::dun);
   std::vector<std::uint32_t> lines;  // the body's headings, as line indexes
+  lines.reserve(r.body_end - r.body_begin);
   for (std::size_t i = r.body_begin; i < r.body_end; ++i) {
     if (r.in_toc[i]) continue;
     if (const auto* h = as<ast::Heading>(doc.lines[i])) {

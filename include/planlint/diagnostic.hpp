@@ -82,8 +82,13 @@ class DiagnosticQueue final : public DiagnosticSink {
   std::uint32_t name(std::string_view text, std::uint32_t previous);
 
   std::deque<Entry> items_;
-  std::vector<std::string> names_;
-  std::map<std::string, std::uint32_t, std::less<>> name_index_;
+  // A file's findings most often have a handful of names (the file, a few
+  // rule ids and hints): they are looked for one by one, and indexed only
+  // when there are more (hints with placeholders). A deque, so that the
+  // index's views stay valid as names are added.
+  static constexpr std::size_t kIndexFrom = 16;
+  std::deque<std::string> names_;
+  std::map<std::string_view, std::uint32_t> name_index_;
 };
 
 }  // namespace planlint

@@ -93,6 +93,22 @@ BOOST_AUTO_TEST_CASE(borrowed_names_are_copied_by_any_sink) {
   BOOST_TEST(queued[1].hint == "写明单位");
 }
 
+BOOST_AUTO_TEST_CASE(a_queue_with_many_names_keeps_each_with_its_finding) {
+  // Past a few names the queue indexes them: each finding must still get its
+  // own hint back, whether it was seen before the index was made or after.
+  planlint::DiagnosticQueue queue;
+  for (int round = 0; round < 3; ++round) {
+    for (int i = 0; i < 40; ++i) {
+      queue.report(planlint::Diagnostic{"plan.txt", {static_cast<std::uint32_t>(i + 1), 1}, "r",
+                                        planlint::Severity::info, std::to_string(i),
+                                        "hint " + std::to_string(i % 25)});
+    }
+  }
+  const auto sorted = queue.take_sorted();
+  BOOST_TEST_REQUIRE(sorted.size() == 120u);
+  for (const auto& d : sorted) BOOST_TEST(d.hint == "hint " + std::to_string(std::stoi(d.message) % 25));
+}
+
 BOOST_AUTO_TEST_CASE(a_queue_of_many_findings_keeps_ties_in_arrival_order) {
   planlint::DiagnosticQueue queue;
   for (int i = 0; i < 5000; ++i) {
