@@ -79,9 +79,17 @@ std::size_t SourceFile::code_points_before(std::size_t offset) const {
 Location SourceFile::location(std::size_t offset) const {
   const std::string_view all = text();
   offset = std::min(offset, all.size());
-  const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  const auto index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
-  const std::size_t start = line_starts_[index];
+  // The last line start at or before offset (the first is 0): a binary
+  // search whose steps the compiler turns into conditional moves, since the
+  // branches of a plain one are as good as random.
+  const std::size_t* base = line_starts_.data();
+  for (std::size_t n = line_starts_.size(); n > 1;) {
+    const std::size_t half = n / 2;
+    base = base[half] <= offset ? base + half : base;
+    n -= half;
+  }
+  const auto index = static_cast<std::size_t>(base - line_starts_.data());
+  const std::size_t start = *base;
   // Short stretches are counted directly; long lines use the block table, so
   // no lookup scans more than a few KiB.
   const std::size_t column = offset - start <= kDirectCount
