@@ -44,14 +44,18 @@ struct to_line_end_parser : x3::parser<to_line_end_parser> {
 };
 inline to_line_end_parser const to_line_end{};
 
-/// Succeeds, consuming nothing, when a tab comes before the end of the line.
+/// Succeeds, consuming nothing, when a tab comes before the next \n: a quick
+/// test before a table row is tried. A tab after a lone \r passes it too,
+/// and the row then fails where the line ends, as it should.
 struct tab_ahead_parser : x3::parser<tab_ahead_parser> {
   using attribute_type = x3::unused_type;
   static bool const has_attribute = false;
   template <typename Context, typename RContext, typename Attribute>
   bool parse(char const*& first, char const* const& last, Context const&, RContext&, Attribute&) const {
-    char const* end = find_line_end(first, last);
-    return std::memchr(first, '\t', static_cast<std::size_t>(end - first)) != nullptr;
+    const auto n = static_cast<std::size_t>(last - first);
+    auto const* nl = static_cast<char const*>(std::memchr(first, '\n', n));
+    const std::size_t line = nl ? static_cast<std::size_t>(nl - first) : n;
+    return std::memchr(first, '\t', line) != nullptr;
   }
 };
 inline tab_ahead_parser const tab_ahead{};

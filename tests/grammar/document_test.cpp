@@ -205,4 +205,15 @@ BOOST_AUTO_TEST_CASE(lone_carriage_returns_end_lines) {
   BOOST_TEST(std::string(plan.source->line(4)) == "二、重点任务");
 }
 
+BOOST_AUTO_TEST_CASE(a_tab_after_a_lone_carriage_return_is_on_the_next_line) {
+  // The first line has no tab: it is text; the second is a table row.
+  const planlint::SourceFile source("t.txt", "一是推进工作\r指标\t2025年\n");
+  planlint::DiagnosticList sink;
+  const auto doc = planlint::parse_document(source, sink);
+  BOOST_TEST_REQUIRE(doc.has_value());
+  BOOST_TEST_REQUIRE(doc->lines.size() == 2u);
+  BOOST_TEST(doc->lines[0].get().which() == static_cast<int>(text));
+  BOOST_TEST(doc->lines[1].get().which() == static_cast<int>(table));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
