@@ -66,8 +66,15 @@ std::vector<Diagnostic> DiagnosticQueue::take_sorted() {
   // worked out on the compact entries: making the diagnostics first and
   // then sorting them would hold them twice over at once (a file of 200,000
   // headings peaked about 7 MB higher).
-  const auto before = [this](const Entry& a, const Entry& b) {
-    return std::tie(names_[a.file], a.where, names_[a.rule]) < std::tie(names_[b.file], b.where, names_[b.rule]);
+  // Names compare by their rank among all names, worked out once: a
+  // comparison of two entries is then a comparison of numbers.
+  std::vector<std::uint32_t> by_name(names_.size());
+  std::iota(by_name.begin(), by_name.end(), 0u);
+  std::sort(by_name.begin(), by_name.end(), [this](std::uint32_t a, std::uint32_t b) { return names_[a] < names_[b]; });
+  std::vector<std::uint32_t> rank(names_.size());
+  for (std::uint32_t r = 0; r < by_name.size(); ++r) rank[by_name[r]] = r;
+  const auto before = [&rank](const Entry& a, const Entry& b) {
+    return std::tie(rank[a.file], a.where, rank[a.rule]) < std::tie(rank[b.file], b.where, rank[b.rule]);
   };
   std::vector<std::uint32_t> order(items_.size());
   std::iota(order.begin(), order.end(), 0u);
