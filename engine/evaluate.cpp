@@ -1,5 +1,6 @@
-// Checking conditions when a rule file loads, and evaluating them as a walk
-// over the parsed condition: no code is built from strings.
+// Checking conditions when a rule file loads, compiling them (every name
+// looked up once, for every scope), and evaluating them as a walk over the
+// compiled condition: no code is built from strings.
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -189,13 +190,22 @@ bool truthy(const Value& v) {
   return false;
 }
 
+/// The scope of a node, as a rule sees it: a section of the outermost
+/// timeline is a timeline.
 Scope scope_of(const PlanGraph& g, Vertex v) {
-  for (Scope s : {Scope::timeline, Scope::plan, Scope::section, Scope::task, Scope::target, Scope::stage,
-                  Scope::unit, Scope::attachment}) {
-    if (in_scope(g, v, s)) return s;
+  switch (g[v].kind) {
+    case NodeKind::plan: return Scope::plan;
+    case NodeKind::section: return in_scope(g, v, Scope::timeline) ? Scope::timeline : Scope::section;
+    case NodeKind::task: return Scope::task;
+    case NodeKind::target: return Scope::target;
+    case NodeKind::stage: return Scope::stage;
+    case NodeKind::unit: return Scope::unit;
+    case NodeKind::attachment: return Scope::attachment;
   }
   return Scope::plan;
 }
+
+std::size_t index_of(Scope s) { return static_cast<std::size_t>(s); }
 
 Value default_of(ValueType type) {
   switch (type) {
@@ -207,30 +217,38 @@ Value default_of(ValueType type) {
   return std::string();
 }
 
-/// relation.relation.attribute from v. The path was checked when the rule
-/// loaded; a parent that turns out to be the plan reads as empty.
-Value read_path(const ast::Expr& e, const PlanGraph& g, Vertex v) {
-  Scope scope = scope_of(g, v);
-  for (std::size_t i = 0; i + 1 < e.words.size(); ++i) {
-    const RelationInfo* r = find_relation(e.words[i], scope);
-    v = related(*r, g, v).front();
-    scope = r->target;
+/// relation.relation.attribute from v, as resolved for v's scope. A path
+/// that does not exist from there (checked for another scope) reads as
+/// empty, and so does a parent that turns out to be the plan.
+Value read_path(const Condition& c, const PlanGraph& g, Vertex v) {
+  const Condition::Path& path = c.paths[index_of(scope_of(g, v))];
+  if (!path.attribute) return std::string();
+  for (const RelationInfo* r : path.relations) {
+    const Vertices next = related(*r, g, v);
+    if (next.empty()) return std::string();
+    v = next.front();
   }
-  const AttributeInfo* a = find_attribute(e.words.back(), scope);
-  if (!a) return std::string();
-  const bool fits = in_scope(g, v, scope) || (scope == Scope::section && in_scope(g, v, Scope::timeline));
-  return fits ? a->get(g[v]) : default_of(a->type);
+  const Scope last = path.last;
+  const bool fits = in_scope(g, v, last) || (last == Scope::section && in_scope(g, v, Scope::timeline));
+  return fits ? path.attribute->get(g[v]) : default_of(path.attribute->type);
 }
 
-bool compare(const std::string& op, const Value& a, const Value& b) {
-  if (op == "==") return a == b;
-  if (op == "!=") return a != b;
-  const double x = std::get<double>(a);
-  const double y = std::get<double>(b);
-  if (op == ">=") return x >= y;
-  if (op == "<=") return x <= y;
-  if (op == ">") return x > y;
-  return x < y;
+Condition::Op compare_op(std::string_view op) {
+  using C = Condition::Op;
+  if (op == "==") return C::equal;
+  if (op == "!=") return C::not_equal;
+  if (op == ">=") return C::greater_equal;
+  if (op == "<=") return C::less_equal;
+  if (op == ">") return C::greater;
+  return C::less;
+}
+
+Condition::Op call_op(std::string_view name) {
+  using C = Condition::Op;
+  if (name == "count") return C::count;
+  if (name == "any") return C::any;
+  if (name == "all") return C::all;
+  return C::none;
 }
 
 }  // namespace
@@ -243,37 +261,95 @@ std::optional<ValueType> check_expr(const ast::Expr& e, Scope scope, const Sourc
   return checker.ok() ? type : std::nullopt;
 }
 
-Value evaluate(const ast::Expr& e, const PlanGraph& g, Vertex v, const RuleEnvironment& env) {
+Condition compile_condition(const ast::Expr& e) {
+  using C = Condition::Op;
+  Condition c;
+  const auto args = [&](std::size_t n) {
+    for (std::size_t i = 0; i < n && i < e.args.size(); ++i) c.args.push_back(compile_condition(e.args[i]));
+  };
   switch (e.op) {
-    case Op::number: return e.number;
-    case Op::string: return e.text;
-    case Op::boolean: return e.number != 0;
-    case Op::list: return e.words;
-    case Op::path: return read_path(e, g, v);
+    case Op::number: c.value = e.number; break;
+    case Op::string: c.value = e.text; break;
+    case Op::boolean: c.value = e.number != 0; break;
+    case Op::list: c.value = e.words; break;
+    case Op::path:
+      c.op = C::path;
+      for (std::size_t s = 0; s < Condition::kScopes && !e.words.empty(); ++s) {
+        Condition::Path& path = c.paths[s];
+        Scope scope = static_cast<Scope>(s);
+        bool found = true;
+        for (std::size_t i = 0; found && i + 1 < e.words.size(); ++i) {
+          const RelationInfo* r = find_relation(e.words[i], scope);
+          found = r != nullptr;
+          if (r) {
+            path.relations.push_back(r);
+            scope = r->target;
+          }
+        }
+        path.attribute = found ? find_attribute(e.words.back(), scope) : nullptr;
+        path.last = scope;
+      }
+      break;
     case Op::call: {
-      const RelationInfo* r = find_relation(e.args[0].words[0], scope_of(g, v));
-      if (!r && scope_of(g, v) == Scope::timeline) r = find_relation(e.args[0].words[0], Scope::section);
+      c.op = call_op(e.text);
+      const bool named = !e.args.empty() && !e.args[0].words.empty();
+      for (std::size_t s = 0; s < Condition::kScopes && named; ++s) {
+        const std::string& relation = e.args[0].words[0];
+        const RelationInfo* r = find_relation(relation, static_cast<Scope>(s));
+        // A timeline has every relation of a section.
+        if (!r && static_cast<Scope>(s) == Scope::timeline) r = find_relation(relation, Scope::section);
+        c.relations[s] = r;
+      }
+      if (c.op != C::count && e.args.size() > 1) c.args.push_back(compile_condition(e.args[1]));
+      break;
+    }
+    case Op::not_: c.op = C::not_; args(1); break;
+    case Op::and_: c.op = C::and_; args(2); break;
+    case Op::or_: c.op = C::or_; args(2); break;
+    case Op::compare: c.op = compare_op(e.text); args(2); break;
+    case Op::in: c.op = C::in; args(2); break;
+    case Op::matches_lexicon: c.op = C::matches_lexicon; c.name = e.text; args(1); break;
+    case Op::matches_regex: c.op = C::matches_regex; c.name = e.text; args(1); break;
+  }
+  return c;
+}
+
+Value evaluate(const Condition& c, const PlanGraph& g, Vertex v, const RuleEnvironment& env) {
+  using C = Condition::Op;
+  const auto arg = [&](std::size_t i) { return evaluate(c.args[i], g, v, env); };
+  const auto number = [&](std::size_t i) { return std::get<double>(arg(i)); };
+  switch (c.op) {
+    case C::constant: return c.value;
+    case C::path: return read_path(c, g, v);
+    case C::count:
+    case C::any:
+    case C::all:
+    case C::none: {
+      const RelationInfo* r = c.relations[index_of(scope_of(g, v))];
       const Vertices nodes = r ? related(*r, g, v) : Vertices{};
-      if (e.text == "count") return static_cast<double>(nodes.size());
-      const auto holds = [&](Vertex u) { return truthy(evaluate(e.args[1], g, u, env)); };
-      if (e.text == "any") return std::any_of(nodes.begin(), nodes.end(), holds);
-      if (e.text == "all") return std::all_of(nodes.begin(), nodes.end(), holds);
+      if (c.op == C::count) return static_cast<double>(nodes.size());
+      const auto holds = [&](Vertex u) { return truthy(evaluate(c.args[0], g, u, env)); };
+      if (c.op == C::any) return std::any_of(nodes.begin(), nodes.end(), holds);
+      if (c.op == C::all) return std::all_of(nodes.begin(), nodes.end(), holds);
       return std::none_of(nodes.begin(), nodes.end(), holds);
     }
-    case Op::not_: return !truthy(evaluate(e.args[0], g, v, env));
-    case Op::and_: return truthy(evaluate(e.args[0], g, v, env)) && truthy(evaluate(e.args[1], g, v, env));
-    case Op::or_: return truthy(evaluate(e.args[0], g, v, env)) || truthy(evaluate(e.args[1], g, v, env));
-    case Op::compare: return compare(e.text, evaluate(e.args[0], g, v, env), evaluate(e.args[1], g, v, env));
-    case Op::in: {
-      const Value item = evaluate(e.args[0], g, v, env);
-      const Value list = evaluate(e.args[1], g, v, env);
+    case C::not_: return !truthy(arg(0));
+    case C::and_: return truthy(arg(0)) && truthy(arg(1));
+    case C::or_: return truthy(arg(0)) || truthy(arg(1));
+    case C::equal: return arg(0) == arg(1);
+    case C::not_equal: return arg(0) != arg(1);
+    case C::less: return number(0) < number(1);
+    case C::less_equal: return number(0) <= number(1);
+    case C::greater: return number(0) > number(1);
+    case C::greater_equal: return number(0) >= number(1);
+    case C::in: {
+      const Value item = arg(0);
+      const Value list = arg(1);
       const auto& words = std::get<std::vector<std::string>>(list);
       return std::find(words.begin(), words.end(), std::get<std::string>(item)) != words.end();
     }
-    case Op::matches_lexicon:
-      return env.lexicons.get(e.text).occurs_in(std::get<std::string>(evaluate(e.args[0], g, v, env)));
-    case Op::matches_regex:
-      return env.regexes.matches(e.text, std::get<std::string>(evaluate(e.args[0], g, v, env)));
+    case C::matches_lexicon: return env.lexicons.get(c.name).occurs_in(std::get<std::string>(arg(0)));
+    case C::matches_regex: return env.regexes.matches(c.name, std::get<std::string>(arg(0)));
   }
   return false;
 }
@@ -365,7 +441,8 @@ Template make_template(std::string text) {
       piece.kind = Template::Piece::Kind::excerpt;
     } else {
       piece.kind = Template::Piece::Kind::value;
-      piece.value = placeholder_expr(name);
+      piece.expr = placeholder_expr(name);
+      piece.value = compile_condition(piece.expr);
     }
     t.pieces.push_back(std::move(piece));
     done = end;
@@ -386,7 +463,7 @@ bool check_template(const Template& t, Scope scope, const SourceFile& file, std:
     if (piece.kind != Template::Piece::Kind::value) continue;
     DiagnosticList problems;
     Checker checker(file, none, regexes, problems);
-    if (!checker.check(piece.value, scope)) {
+    if (!checker.check(piece.expr, scope)) {
       sink.report(Diagnostic{file.path(), file.location(at), "rule-check", Severity::error,
                              "unknown placeholder {" + piece.name + "} for a " + std::string(to_string(scope)) +
                                  " (known: excerpt, " + names_in(scope) + ", count(" + relations_in(scope) + "))",

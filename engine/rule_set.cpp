@@ -81,8 +81,9 @@ std::optional<Rule> compile_rule(const ast::RuleDecl& decl, const SourceFile& fi
   };
   if (decl.when) boolean(*decl.when, "when");
   boolean(*decl.require, "require");
-  rule.when = decl.when;
-  rule.require = *decl.require;
+  if (!ok) return std::nullopt;
+  if (decl.when) rule.when = compile_condition(*decl.when);
+  rule.require = compile_condition(*decl.require);
   rule.message = make_template(*decl.message);
   rule.hint = make_template(decl.hint.value_or(""));
   rule.summary = decl.summary.value_or(rule.message.text);

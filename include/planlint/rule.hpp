@@ -3,6 +3,7 @@
 #pragma once
 
 #include <boost/container/small_vector.hpp>
+#include <array>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -32,6 +33,49 @@ std::string_view to_string(ValueType type);
 
 using Value = std::variant<bool, double, std::string, std::vector<std::string>>;
 
+struct AttributeInfo;
+struct RelationInfo;
+
+/// A condition as it is evaluated: made from a checked expression when its
+/// rule loads, with every name already looked up, so that evaluating it over
+/// thousands of nodes looks nothing up by name. A node's scope is known only
+/// when it is evaluated (a section may be a timeline), so paths and
+/// relations are resolved for each scope it may have.
+struct Condition {
+  enum class Op : std::uint8_t {
+    constant,  // a number, text, true/false or list: `value`
+    path,      // relation.relation.attribute: `paths`
+    count,     // count(relation): `relations`
+    any,       // any(relation, args[0])
+    all,       // all(relation, args[0])
+    none,      // none(relation, args[0])
+    not_, and_, or_,
+    equal, not_equal, less, less_equal, greater, greater_equal,  // args[0] op args[1]
+    in,               // args[0] in args[1]
+    matches_lexicon,  // args[0] matches lexicon `name`
+    matches_regex,    // args[0] matches /`name`/
+  };
+  static constexpr std::size_t kScopes = 8;  // the values of Scope
+  /// relation.relation.attribute from a node of one scope: the relations to
+  /// follow, the attribute to read (null where the path does not exist) and
+  /// the scope the last node should have.
+  struct Path {
+    std::vector<const RelationInfo*> relations;
+    const AttributeInfo* attribute = nullptr;
+    Scope last = Scope::plan;
+  };
+
+  Op op = Op::constant;
+  Value value;
+  std::string name;
+  std::array<Path, kScopes> paths{};                      // by the scope of the node
+  std::array<const RelationInfo*, kScopes> relations{};  // by the scope of the node
+  std::vector<Condition> args;
+};
+
+/// Makes the condition of an expression that check_expr accepted.
+Condition compile_condition(const ast::Expr& e);
+
 /// A message or hint as its rule gives it, with {placeholders}: split once,
 /// when the rule loads, into literal text and placeholders, each placeholder
 /// already parsed into the expression it reads (`title`, `plan.kind`,
@@ -42,7 +86,8 @@ struct Template {
     std::string text;  // literal text before the placeholder
     Kind kind = Kind::none;
     std::string name;  // the placeholder as written, without its braces
-    ast::Expr value;   // for Kind::value
+    ast::Expr expr;    // for Kind::value: the placeholder as an expression
+    Condition value;   // and as it is evaluated
   };
   std::string text;  // as written
   std::vector<Piece> pieces;
@@ -59,8 +104,8 @@ struct Rule {
   std::string id;
   Severity severity = Severity::warning;
   Scope applies_to = Scope::plan;
-  std::optional<ast::Expr> when;
-  ast::Expr require;
+  std::optional<Condition> when;
+  Condition require;
   Template message;
   Template hint;
   std::string summary;  // one line for `planlint rules`
@@ -141,7 +186,7 @@ std::optional<ValueType> check_expr(const ast::Expr& e, Scope scope, const Sourc
 bool check_template(const Template& t, Scope scope, const SourceFile& file, std::string_view at,
                     DiagnosticSink& sink);
 
-Value evaluate(const ast::Expr& e, const PlanGraph& g, Vertex v, const RuleEnvironment& env);
+Value evaluate(const Condition& c, const PlanGraph& g, Vertex v, const RuleEnvironment& env);
 std::string expand_template(const Template& t, const PlanGraph& g, Vertex v, const RuleEnvironment& env);
 
 /// Applies every enabled rule to every node of its scope; a finding is a

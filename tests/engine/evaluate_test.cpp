@@ -161,12 +161,15 @@ BOOST_AUTO_TEST_CASE(templates_split_once_into_text_and_placeholders) {
     }
     BOOST_TEST(t.constant() == (c.kinds.size() == 1), c.text);
   }
-  // A placeholder is parsed when the template is made.
+  // A placeholder is parsed and compiled when the template is made.
+  using C = planlint::Condition::Op;
   const auto count = planlint::make_template("{count(units)}");
-  BOOST_TEST((count.pieces[0].value.op == planlint::ast::Expr::Op::call));
-  BOOST_TEST(count.pieces[0].value.args.at(0).words.at(0) == "units");
+  BOOST_TEST((count.pieces[0].expr.op == planlint::ast::Expr::Op::call));
+  BOOST_TEST(count.pieces[0].expr.args.at(0).words.at(0) == "units");
+  BOOST_TEST((count.pieces[0].value.op == C::count));
   const auto path = planlint::make_template("{plan.kind}");
-  BOOST_TEST(path.pieces[0].value.words == (std::vector<std::string>{"plan", "kind"}), boost::test_tools::per_element());
+  BOOST_TEST(path.pieces[0].expr.words == (std::vector<std::string>{"plan", "kind"}), boost::test_tools::per_element());
+  BOOST_TEST((path.pieces[0].value.op == C::path));
 }
 
 BOOST_AUTO_TEST_CASE(a_hint_with_placeholders_is_expanded_for_each_finding) {
@@ -177,6 +180,32 @@ BOOST_AUTO_TEST_CASE(a_hint_with_placeholders_is_expanded_for_each_finding) {
   BOOST_TEST_REQUIRE(f.size() == 2u);
   BOOST_TEST(f[0].hint == "给“建设平台”写明单位");
   BOOST_TEST(f[1].hint == "给“开展执法”写明单位");
+}
+
+BOOST_AUTO_TEST_CASE(conditions_are_resolved_for_every_scope_when_compiled) {
+  // `parent.title` from a task: one relation (parent, to a section), then
+  // the section's title; from a plan there is no parent, so it reads empty.
+  planlint::ast::Expr path;
+  path.op = planlint::ast::Expr::Op::path;
+  path.words = {"parent", "title"};
+  const auto c = planlint::compile_condition(path);
+  const auto& from_task = c.paths[static_cast<std::size_t>(planlint::Scope::task)];
+  BOOST_TEST_REQUIRE(from_task.relations.size() == 1u);
+  BOOST_TEST(from_task.relations[0]->name == "parent");
+  BOOST_TEST_REQUIRE(from_task.attribute != nullptr);
+  BOOST_TEST(from_task.attribute->name == "title");
+  BOOST_TEST(c.paths[static_cast<std::size_t>(planlint::Scope::plan)].attribute == nullptr);
+  // count(stages) from a timeline uses the relation of a section.
+  planlint::ast::Expr relation;
+  relation.op = planlint::ast::Expr::Op::path;
+  relation.words = {"stages"};
+  planlint::ast::Expr call;
+  call.op = planlint::ast::Expr::Op::call;
+  call.text = "count";
+  call.args = {relation};
+  const auto count = planlint::compile_condition(call);
+  BOOST_TEST(count.relations[static_cast<std::size_t>(planlint::Scope::timeline)] != nullptr);
+  BOOST_TEST(count.relations[static_cast<std::size_t>(planlint::Scope::unit)] == nullptr);
 }
 
 BOOST_AUTO_TEST_CASE(own_units_are_not_inherited_ones) {
