@@ -76,16 +76,20 @@ std::string_view Lexicon::find_in(std::string_view text) const {
 }
 
 std::string_view Lexicon::suffix_of(std::string_view text) const {
+  if (text.empty() || !backward_.may_begin(static_cast<unsigned char>(text.back()))) return {};
   const auto m = backward_.longest_reversed_suffix(text);
   return m ? std::string_view(words_[m->id]) : std::string_view();
 }
 
 std::string_view Lexicon::prefix_of(std::string_view text) const {
+  // Most texts asked about begin with no word's first byte.
+  if (text.empty() || !forward_.may_begin(static_cast<unsigned char>(text[0]))) return {};
   const auto m = forward_.longest_prefix(text);
   return m ? std::string_view(words_[m->id]) : std::string_view();
 }
 
 bool Lexicon::contains(std::string_view word) const {
+  if (word.empty() || !forward_.may_begin(static_cast<unsigned char>(word[0]))) return false;
   const auto m = forward_.longest_prefix(word);
   return m && m->length == word.size();
 }
