@@ -75,7 +75,7 @@ auto const page = raw[+digit];
 auto const toc_tail = (leader | +lit('\t')) >> page >> *hspace >> &line_end;
 // Only a dot, a tab or the lead byte of …, ·, ． can begin the tail.
 auto const not_tail_start = ~char_("\t.\xC2\xE2\xEF\r\n");
-auto const toc_entry_expr = lead >> raw[*(not_tail_start | (char_ - toc_tail - eol_char))] >> toc_tail;
+auto const toc_entry_expr = lead >> raw[*(+not_tail_start | (char_ - toc_tail - eol_char))] >> toc_tail;
 
 auto const dash_char = lit('-') | lit("—") | lit("－");
 auto const page_number_def = -(dash_char >> *hspace) >> raw[repeat(1, 4)[digit]] >> *hspace >>
