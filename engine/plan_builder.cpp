@@ -158,6 +158,9 @@ void BodyReader::text(std::string_view line, Paragraph::Kind kind) {
     Paragraph p;
     p.kind = kind;
     add_fragment(p, line);
+    // Room for a few at once: most sections have one to four paragraphs,
+    // which would otherwise take three allocations as the list doubles.
+    if (ps.capacity() == 0) ps.reserve(4);
     ps.push_back(std::move(p));
   }
   open_ = true;
