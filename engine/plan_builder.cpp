@@ -334,6 +334,14 @@ bool read_units(const BuildContext& ctx, const ast::Labelled& list, std::deque<s
   const auto roles = label_roles(ctx, list);
   if (!roles) return false;
   bool first = true;
+  // Units stand one after another on a line: each is placed from the last.
+  std::string_view last_item;
+  Location last_at;
+  const auto place = [&](std::string_view item) {
+    last_at = last_item.empty() ? ctx.source.location(item) : ctx.source.location_after(last_item, last_at, item);
+    last_item = item;
+    return last_at;
+  };
   for (auto item : list.items) {
     std::string_view name = text::clean_view(item, texts);
     UnitRole role = *roles == LabelRoles::all_lead      ? UnitRole::lead
@@ -352,7 +360,7 @@ bool read_units(const BuildContext& ctx, const ast::Labelled& list, std::deque<s
     if (name.empty()) continue;
     first = false;
     const bool seen = std::any_of(out.begin(), out.end(), [&](const Unit& u) { return u.name == name; });
-    if (!seen) out.push_back(Unit{name, role, ctx.source.location(item), false});
+    if (!seen) out.push_back(Unit{name, role, place(item), false});
   }
   return true;
 }
@@ -397,6 +405,8 @@ namespace planlint {
 
 std::vector<TextPiece> clauses_of(const Paragraph& p, const SourceFile& source) {
   std::vector<TextPiece> clauses;
+  std::string_view last;  // the last clause placed, and where
+  Location last_at;
   for (std::size_t i = 0; i < p.spans.size(); ++i) {
     const std::string_view fragment = p.spans[i];
     const bool debris = text::has_debris(fragment);
@@ -412,7 +422,10 @@ std::vector<TextPiece> clauses_of(const Paragraph& p, const SourceFile& source) 
         merge = false;
         continue;
       }
-      clauses.push_back(TextPiece{source.location(c.text), std::move(piece), {c.source}});
+      // Clauses follow each other on a line: each is placed from the last.
+      last_at = last.empty() ? source.location(c.text) : source.location_after(last, last_at, c.text);
+      last = c.text;
+      clauses.push_back(TextPiece{last_at, std::move(piece), {c.source}});
     }
   }
   return clauses;

@@ -105,6 +105,15 @@ Location SourceFile::location(std::string_view piece) const {
   return location(static_cast<std::size_t>(piece.data() - base));
 }
 
+Location SourceFile::location_after(std::string_view earlier, Location at, std::string_view later) const {
+  const std::string_view all = text();
+  const bool inside = earlier.data() >= all.data() && later.data() <= all.data() + all.size();
+  if (!inside || later.data() < earlier.data() || at.line == 0) return location(later);
+  const auto n = static_cast<std::size_t>(later.data() - earlier.data());
+  if (std::memchr(earlier.data(), '\n', n) || std::memchr(earlier.data(), '\r', n)) return location(later);
+  return Location{at.line, at.column + static_cast<std::uint32_t>(planlint::code_points(std::string_view(earlier.data(), n)))};
+}
+
 std::string_view SourceFile::line(std::uint32_t number) const {
   const std::string_view all = text();
   if (number == 0 || number > line_starts_.size()) return {};

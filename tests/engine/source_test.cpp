@@ -179,6 +179,25 @@ BOOST_AUTO_TEST_CASE(columns_count_code_points) {
   BOOST_TEST(planlint::code_points(std::string(70000, 'a') + "责") == 70001u);
 }
 
+BOOST_AUTO_TEST_CASE(a_location_after_another_matches_a_direct_one) {
+  const std::string text = "一、总体要求\n  1.ab（二）\r\n三\r四、x";
+  const planlint::SourceFile source("t.txt", text);
+  const std::string_view all = source.text();
+  const auto at = [&](const char* piece) { return all.substr(all.find(piece)); };
+  // Same line, a line end between (\n, \r\n, a lone \r), and back again.
+  const std::pair<const char*, const char*> pairs[] = {
+      {"一、", "要求"}, {"1.", "（二）"}, {"要求", "ab"}, {"（二）", "三"}, {"三", "四"}, {"x", "ab"}};
+  for (const auto& [from, to] : pairs) {
+    const auto direct = source.location(at(to));
+    const auto after = source.location_after(at(from), source.location(at(from)), at(to));
+    BOOST_TEST(after.line == direct.line, from << " → " << to);
+    BOOST_TEST(after.column == direct.column, from << " → " << to);
+  }
+  // A piece outside the file has no place, as with location().
+  const std::string elsewhere = "要求";
+  BOOST_TEST(source.location_after(at("一、"), source.location(at("一、")), elsewhere).line == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(columns_on_long_lines_match_a_direct_count) {
   // Short lines, then one of about 30 kB mixing CJK and ASCII, then short
   // lines again: columns past the first few kB of the long line come from

@@ -193,6 +193,24 @@ BOOST_AUTO_TEST_CASE(a_short_file_survives_a_move) {
   BOOST_TEST(std::string(moved.line(1)) == "一、");
 }
 
+BOOST_AUTO_TEST_CASE(clauses_of_one_line_are_placed_where_they_stand) {
+  // Clauses after blanks, after a Latin-1 character and after ASCII: each
+  // one's column is its own, counted from the last one's.
+  const auto plan = planlint::testing::plan_from_text(
+      "t.txt", "XX工作方案\n一、总体要求\n一是建立机制。  二是café完善；三是 ab 加强！四是收尾\n");
+  BOOST_TEST_REQUIRE(plan.sections.size() == 1u);
+  const auto& p = plan.sections[0].paragraphs.at(0);
+  const auto clauses = planlint::clauses_of(p, *plan.source);
+  BOOST_TEST_REQUIRE(clauses.size() == 4u);
+  for (const auto& c : clauses) {
+    const auto direct = plan.source->location(c.spans.front().substr(c.spans.front().find("是") - 3));
+    BOOST_TEST(c.where.line == 3u);
+    BOOST_TEST(c.where.column == direct.column, c.text);
+  }
+  BOOST_TEST(clauses[1].where.column == 10u);  // after 一是建立机制。 and two spaces
+  BOOST_TEST(clauses[3].where.column == 28u);
+}
+
 BOOST_AUTO_TEST_CASE(lone_carriage_returns_end_lines) {
   const auto plan = planlint::testing::plan_from_text(
       "t.txt", "XX工作方案\r一、总体要求\r到2025年达到15件。\r二、重点任务\r\n（一）加强保护\n（二）加强服务\r");
