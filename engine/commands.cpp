@@ -212,9 +212,11 @@ struct CheckedFile {
 };
 
 /// Checks `count` files with `jobs` threads and hands each result to `emit` in
-/// the order of the files, whatever order they finish in. At most a window of
-/// results waits to be emitted, so memory does not grow with the number of
-/// files.
+/// the order of the files, whatever order they finish in. The calling thread
+/// is one of the `jobs`: it checks files too, and emits the results that are
+/// next in order between them, so that no thread more than `jobs` competes
+/// for the cores. At most a window of results waits to be emitted, so memory
+/// does not grow with the number of files.
 template <typename Check, typename Emit>
 void check_in_order(std::size_t count, unsigned jobs, Check&& check, Emit&& emit) {
   using Result = std::invoke_result_t<Check&, std::size_t>;
@@ -223,7 +225,7 @@ void check_in_order(std::size_t count, unsigned jobs, Check&& check, Emit&& emit
     return;
   }
   // A file is claimed at most `window` places ahead of the next one to be
-  // written: a rendered part is a few kB, so memory stays flat.
+  // emitted: a rendered part is a few kB, so memory stays flat.
   const std::size_t window = static_cast<std::size_t>(jobs) * 16;
   std::mutex mutex;
   std::condition_variable ready;  // the next result in order has come (or a failure)
@@ -232,6 +234,29 @@ void check_in_order(std::size_t count, unsigned jobs, Check&& check, Emit&& emit
   std::size_t next_claim = 0;
   std::size_t next_emit = 0;
   std::exception_ptr failure;
+  bool emitter_waiting = false;  // the calling thread waits for the next result
+  // Checks one claimed file and files its result; false after a failure.
+  const auto check_and_file = [&](std::size_t index) {
+    try {
+      Result result = check(index);
+      bool wake;
+      {
+        std::lock_guard lock(mutex);
+        wake = emitter_waiting && index == next_emit;
+        finished.emplace(index, std::move(result));
+      }
+      if (wake) ready.notify_one();
+      return true;
+    } catch (...) {
+      {
+        std::lock_guard lock(mutex);
+        failure = std::current_exception();
+      }
+      ready.notify_one();
+      room.notify_all();
+      return false;
+    }
+  };
   auto worker = [&] {
     for (;;) {
       std::size_t index;
@@ -241,52 +266,42 @@ void check_in_order(std::size_t count, unsigned jobs, Check&& check, Emit&& emit
         if (next_claim >= count || failure) return;
         index = next_claim++;
       }
-      try {
-        Result result = check(index);
-        bool wake;
-        {
-          std::lock_guard lock(mutex);
-          finished.emplace(index, std::move(result));
-          // The writer is woken for a run of results it can write at once,
-          // or when it would otherwise wait for this one at the end or with
-          // the window full.
-          constexpr std::size_t kRun = 8;
-          std::size_t run = 0;
-          for (auto it = finished.find(next_emit); run < kRun && it != finished.end() && it->first == next_emit + run;
-               ++it) {
-            ++run;
-          }
-          wake = run == kRun || (run > 0 && (next_claim >= count || next_claim >= next_emit + window));
-        }
-        if (wake) ready.notify_one();
-      } catch (...) {
-        {
-          std::lock_guard lock(mutex);
-          failure = std::current_exception();
-        }
-        ready.notify_one();
-        room.notify_all();
-      }
+      if (!check_and_file(index)) return;
     }
   };
   std::vector<std::thread> threads;
-  for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
+  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
   std::vector<Result> batch;
   while (next_emit < count) {
+    std::optional<std::size_t> mine;
     {
       std::unique_lock lock(mutex);
-      ready.wait(lock, [&] { return failure || finished.count(next_emit) != 0; });
-      if (failure) break;
-      // Every result that is next in order, in one turn of the lock.
-      for (auto it = finished.find(next_emit); it != finished.end() && it->first == next_emit;
-           it = finished.erase(it)) {
-        batch.push_back(std::move(it->second));
-        ++next_emit;
+      // Every result that is next in order, in one turn of the lock; else
+      // a file to check here; else wait for the next result.
+      for (;;) {
+        if (failure) break;
+        for (auto it = finished.find(next_emit); it != finished.end() && it->first == next_emit;
+             it = finished.erase(it)) {
+          batch.push_back(std::move(it->second));
+          ++next_emit;
+        }
+        if (!batch.empty()) break;
+        if (next_claim < count && next_claim < next_emit + window) {
+          mine = next_claim++;
+          break;
+        }
+        emitter_waiting = true;
+        ready.wait(lock, [&] { return failure || finished.count(next_emit) != 0; });
+        emitter_waiting = false;
       }
+      if (failure) break;
     }
-    room.notify_all();
-    for (auto& result : batch) emit(std::move(result));
-    batch.clear();
+    if (!batch.empty()) {
+      room.notify_all();
+      for (auto& result : batch) emit(std::move(result));
+      batch.clear();
+    }
+    if (mine && !check_and_file(*mine)) break;
   }
   {
     std::lock_guard lock(mutex);
@@ -391,7 +406,7 @@ int run_check(const Options& options, std::istream& in, std::ostream& out, std::
       files.size(), options.jobs,
       [&](std::size_t i) {
         // The thread that checks a file also renders its part of the report
-        // and lets go of the file, so that the writing thread only writes.
+        // and lets go of the file: writing a part is then one append.
         std::optional<std::string> bytes;
         if (files[i] == "-") bytes = *standard_input;
         FileReport report = check_one(files[i], std::move(bytes), *rules, env, *logger);
