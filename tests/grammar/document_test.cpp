@@ -48,13 +48,21 @@ const LineCase kLines[] = {
     {"1.9万人次的服务", text},
 };
 
-Kind kind_of(const std::string& line) {
-  const planlint::SourceFile source("t.txt", line);
+/// The kind of each line of a text, as numbers (Kind).
+std::vector<int> kinds_of(const std::string& text) {
+  const planlint::SourceFile source("t.txt", text);
   planlint::DiagnosticList sink;
   const auto doc = planlint::parse_document(source, sink);
   BOOST_TEST_REQUIRE(doc.has_value());
-  BOOST_TEST_REQUIRE(doc->lines.size() >= 1u);
-  return static_cast<Kind>(doc->lines[0].get().which());
+  std::vector<int> kinds;
+  for (const auto& line : doc->lines) kinds.push_back(line.get().which());
+  return kinds;
+}
+
+Kind kind_of(const std::string& line) {
+  const auto kinds = kinds_of(line);
+  BOOST_TEST_REQUIRE(kinds.size() >= 1u);
+  return static_cast<Kind>(kinds[0]);
 }
 
 }  // namespace
@@ -77,13 +85,8 @@ BOOST_AUTO_TEST_CASE(table_of_contents_entries) {
 }
 
 BOOST_AUTO_TEST_CASE(every_line_is_kept_with_crlf_and_bom) {
-  const planlint::SourceFile source("t.txt", "\xEF\xBB\xBF一、总体要求\r\n\r\n正文。\r\n");
-  planlint::DiagnosticList sink;
-  const auto doc = planlint::parse_document(source, sink);
-  BOOST_TEST_REQUIRE(doc.has_value());
-  BOOST_TEST(doc->lines.size() == 3u);
-  BOOST_TEST(doc->lines[0].get().which() == heading);
-  BOOST_TEST(doc->lines[2].get().which() == text);
+  BOOST_TEST(kinds_of("\xEF\xBB\xBF一、总体要求\r\n\r\n正文。\r\n") == (std::vector<int>{heading, blank, text}),
+             boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(inline_heading_title_runs_to_the_first_full_stop) {
@@ -225,13 +228,7 @@ BOOST_AUTO_TEST_CASE(lone_carriage_returns_end_lines) {
 
 BOOST_AUTO_TEST_CASE(a_tab_after_a_lone_carriage_return_is_on_the_next_line) {
   // The first line has no tab: it is text; the second is a table row.
-  const planlint::SourceFile source("t.txt", "一是推进工作\r指标\t2025年\n");
-  planlint::DiagnosticList sink;
-  const auto doc = planlint::parse_document(source, sink);
-  BOOST_TEST_REQUIRE(doc.has_value());
-  BOOST_TEST_REQUIRE(doc->lines.size() == 2u);
-  BOOST_TEST(doc->lines[0].get().which() == static_cast<int>(text));
-  BOOST_TEST(doc->lines[1].get().which() == static_cast<int>(table));
+  BOOST_TEST(kinds_of("一是推进工作\r指标\t2025年\n") == (std::vector<int>{text, table}), boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
