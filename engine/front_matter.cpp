@@ -32,10 +32,12 @@ bool is_blankish(const ast::Line& line) {
 std::optional<ast::Mention> standalone_date(const ast::Line& line) {
   if (!as<ast::Text>(line)) return std::nullopt;
   const std::string_view t = text::trim(line_text(line));
-  // A date line is short and opens with a digit or a Chinese numeral.
+  // A date line is short, opens with a digit or a Chinese numeral, and
+  // names a year (年).
   if (t.empty() || t.size() > 48 || !((t[0] >= '0' && t[0] <= '9') || static_cast<unsigned char>(t[0]) >= 0xE3)) {
     return std::nullopt;
   }
+  if (t.find("年") == std::string_view::npos) return std::nullopt;
   const auto mentions = find_mentions(t);
   if (mentions.size() != 1 || mentions[0].kind != ast::MentionKind::date) return std::nullopt;
   if (text::trim(mentions[0].source) != t) return std::nullopt;
