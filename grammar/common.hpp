@@ -2,6 +2,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -79,12 +80,26 @@ inline auto const cn_digit = cn_lead >> (lit("零") | lit("〇") | lit("一") | 
                                          lit("八") | lit("九"));
 inline auto const cn_numeral_char = cn_lead >> (cn_digit | lit("十") | lit("百") | lit("千"));
 
+/// The Chinese numeral characters above, and for each lead byte E3–E9 the
+/// second bytes they go on with (as bits of the byte's low six): one shift
+/// and mask turns most characters away before the full comparison.
+inline constexpr std::string_view kNumeralChars[] = {"零", "〇", "一", "二", "两", "三", "四", "五",
+                                                     "六", "七", "八", "九", "十", "百", "千"};
+inline constexpr std::array<std::uint64_t, 7> kNumeralSecondBytes = [] {
+  std::array<std::uint64_t, 7> masks{};
+  for (const std::string_view c : kNumeralChars) {
+    masks[static_cast<unsigned char>(c[0]) - 0xE3] |= std::uint64_t{1} << (static_cast<unsigned char>(c[1]) & 0x3F);
+  }
+  return masks;
+}();
+
 /// True when a number or a year may begin at p: an ASCII digit or one of the
 /// Chinese numeral characters above (all three bytes long).
 inline bool may_start_number(char const* p, char const* last) {
   const auto c = static_cast<unsigned char>(*p);
   if (c >= '0' && c <= '9') return true;
   if (last - p < 3 || c < 0xE3 || c > 0xE9) return false;
+  if (!((kNumeralSecondBytes[c - 0xE3] >> (static_cast<unsigned char>(p[1]) & 0x3F)) & 1)) return false;
   const std::uint32_t v = std::uint32_t{c} << 16 | std::uint32_t{static_cast<unsigned char>(p[1])} << 8 |
                           static_cast<unsigned char>(p[2]);
   switch (v) {  // the characters' UTF-8 bytes, as numbers
