@@ -167,10 +167,19 @@ Target make_target(const BuildContext& ctx, TargetText t) {
 /// Targets of a paragraph: the paragraph itself, or its 一是/二是 statements.
 /// A lead-in ending in ： is not a target.
 void paragraph_targets(const BuildContext& ctx, const Paragraph& p, std::vector<Target>& out) {
+  const bool lead_in = p.spans.empty() || text::ends_with(text::trim(p.spans.back()), "：") ||
+                       text::ends_with(text::trim(p.spans.back()), ":");
+  const std::vector<TextPiece> clauses = clauses_of(p, ctx.source);
+  const auto opens_statement = [](const TextPiece& c) { return !statement_opening(c.text).empty(); };
+  if (std::none_of(clauses.begin(), clauses.end(), opens_statement)) {
+    // Most paragraphs: the paragraph itself is the target.
+    if (!lead_in) out.push_back(make_target(ctx, TargetText{p.where, std::string(p.text), p.spans}));
+    return;
+  }
   std::vector<TargetText> pieces;
   TargetText lead;
   bool statements = false;
-  for (const auto& c : clauses_of(p, ctx.source)) {
+  for (const auto& c : clauses) {
     // The clause as written, with its 。 or ；.
     std::string written;
     for (auto span : c.spans) written += text::clean(span);
@@ -185,12 +194,6 @@ void paragraph_targets(const BuildContext& ctx, const Paragraph& p, std::vector<
       lead.text += written;
       lead.spans.insert(lead.spans.end(), c.spans.begin(), c.spans.end());
     }
-  }
-  const bool lead_in = p.spans.empty() || text::ends_with(text::trim(p.spans.back()), "：") ||
-                       text::ends_with(text::trim(p.spans.back()), ":");
-  if (!statements) {
-    if (!lead_in) out.push_back(make_target(ctx, TargetText{p.where, std::string(p.text), p.spans}));
-    return;
   }
   const bool lead_is_lead_in = !lead.spans.empty() && (text::ends_with(text::trim(lead.spans.back()), "：") ||
                                                        text::ends_with(text::trim(lead.spans.back()), ":"));
