@@ -26,8 +26,8 @@ auto const statement_ahead = &((cn_digit | lit("十")) >> -cn_digit >> lit("是"
 auto const terminator = lit("。") | lit("；") | lit("！") | lit("？") | lit(';') | lit('!') |
                         lit('?') | (lit("：") >> statement_ahead);
 // Bytes that cannot start a terminator are taken without trying one.
-auto const plain = ~char_("\xE3\xEF;!?");
-auto const clause_def = *hspace >> raw[+(+plain | (char_ - terminator))] >> *terminator;
+auto const plain = bytes_except("\xE3\xEF;!?");
+auto const clause_def = *hspace >> raw[+(plain | (char_ - terminator))] >> *terminator;
 auto const clauses_expr = *clause;
 auto const statement_opening_expr = raw[(cn_digit | lit("十")) >> -cn_digit] >> lit("是");
 

@@ -45,6 +45,29 @@ struct to_line_end_parser : x3::parser<to_line_end_parser> {
 };
 inline to_line_end_parser const to_line_end{};
 
+/// One or more bytes, none of them one of `stops`: what +~char_(stops)
+/// matches, read in one loop over a table. Running text is read in such
+/// runs up to the bytes that may begin something (a mark, a bracket, a line
+/// end); the stops are lead bytes or ASCII, so a run never ends inside a
+/// character.
+struct bytes_except_parser : x3::parser<bytes_except_parser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  std::array<bool, 256> stop{};
+  explicit constexpr bytes_except_parser(std::string_view stops) {
+    for (const char c : stops) stop[static_cast<unsigned char>(c)] = true;
+  }
+  template <typename Context, typename RContext, typename Attribute>
+  bool parse(char const*& first, char const* const& last, Context const&, RContext&, Attribute&) const {
+    char const* p = first;
+    while (p != last && !stop[static_cast<unsigned char>(*p)]) ++p;
+    if (p == first) return false;
+    first = p;
+    return true;
+  }
+};
+constexpr bytes_except_parser bytes_except(std::string_view stops) { return bytes_except_parser(stops); }
+
 /// Succeeds, consuming nothing, when a tab comes before the next \n: a quick
 /// test before a table row is tried. A tab after a lone \r passes it too,
 /// and the row then fails where the line ends, as it should.

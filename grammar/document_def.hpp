@@ -48,7 +48,7 @@ auto const trailing = *(hspace | lit("**"));
 auto const period = lit("。");
 
 // 1.实施专利质量提升行动。推动… : the title runs to the first 。, the rest is body.
-auto const heading_def = marker() >> *hspace >> raw[*(+~char_("\xE3\r\n") | (char_ - period - eol_char))] >>
+auto const heading_def = marker() >> *hspace >> raw[*(bytes_except("\xE3\r\n") | (char_ - period - eol_char))] >>
                          ((period >> rest_of_line) | attr(std::string_view()));
 
 auto const labelled_groups_def = labelled() % *(hspace | lit("，"));
@@ -61,7 +61,7 @@ auto const bullet_def = (dash | (bullet_mark >> *hspace)) >> rest_of_line;
 auto const box_header_def = lit("专栏") >> *hspace >> raw[+digit] >> *hspace >>
                             raw[*(char_ - '\t' - eol_char)] >> *(hspace) >> &line_end;
 
-auto const cell = raw[+~char_("\t\r\n")];
+auto const cell = raw[bytes_except("\t\r\n")];
 x3::rule<struct cells_class, std::vector<std::string_view>> const cells = "cells";
 // A quick scan for a tab first: most lines have none.
 auto const cells_def = tab_ahead >> &(cell >> +lit('\t') >> cell) >>
@@ -74,8 +74,8 @@ auto const leader = +(lit('.') | lit("…") | lit("·") | lit("．")) >> *hspace
 auto const page = raw[+digit];
 auto const toc_tail = (leader | +lit('\t')) >> page >> *hspace >> &line_end;
 // Only a dot, a tab or the lead byte of …, ·, ． can begin the tail.
-auto const not_tail_start = ~char_("\t.\xC2\xE2\xEF\r\n");
-auto const toc_entry_expr = lead >> raw[*(+not_tail_start | (char_ - toc_tail - eol_char))] >> toc_tail;
+auto const not_tail_start = bytes_except("\t.\xC2\xE2\xEF\r\n");
+auto const toc_entry_expr = lead >> raw[*(not_tail_start | (char_ - toc_tail - eol_char))] >> toc_tail;
 
 auto const dash_char = lit('-') | lit("—") | lit("－");
 auto const page_number_def = -(dash_char >> *hspace) >> raw[repeat(1, 4)[digit]] >> *hspace >>

@@ -26,10 +26,10 @@ auto const item_separator = lit("、") | lit("，") | lit(',') | lit("/") |
 auto const nested = open_paren >> *(char_ - close_paren - eol_char) >> close_paren;
 // Bytes that cannot start a separator, a bracket or a line end are taken
 // in runs without trying one (every one starts with one of these bytes).
-auto const plain = ~char_("\xE3\xEF,/;()\r\n");
+auto const plain = bytes_except("\xE3\xEF,/;()\r\n");
 auto const item_char = char_ - item_separator - group_separator - open_paren - close_paren -
                        eol_char;
-auto const item = *hspace >> raw[+(+plain | nested | item_char)];
+auto const item = *hspace >> raw[+(plain | nested | item_char)];
 
 auto const labelled_expr = label >> *hspace >> colon >> *hspace >> (item % item_separator) >>
                           -group_separator;
