@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "common.hpp"
 #include "planlint/parse.hpp"
 
 namespace data = boost::unit_test::data;
@@ -83,6 +84,32 @@ BOOST_AUTO_TEST_CASE(several_mentions_in_one_sentence) {
   BOOST_TEST(m[0].year == 2025u);
   BOOST_TEST(std::string(m[1].number) == "15");
   BOOST_TEST(std::string(m[2].number) == "23000");
+}
+
+struct RunCase {
+  std::string text;
+  std::string stops;
+  std::size_t taken;  // bytes the run takes; 0: the parser fails
+};
+std::ostream& operator<<(std::ostream& out, const RunCase& c) { return out << c.text; }
+
+const RunCase kRuns[] = {
+    {"abc,def", ",", 3},
+    {",abc", ",", 0},
+    {"知识产权、保护", "\xE3", 12},  // 、 is E3 80 81: the run ends at the character
+    {"责任单位：区科委", "\xEF\r\n", 12},
+    {"abc", "", 3},
+    {"", "x", 0},
+    {"ab\ncd", "\r\n", 2},
+};
+
+BOOST_DATA_TEST_CASE(byte_runs_end_at_the_first_stop, data::make(kRuns), c) {
+  namespace x3 = boost::spirit::x3;
+  char const* first = c.text.data();
+  char const* const last = c.text.data() + c.text.size();
+  const bool ok = x3::parse(first, last, planlint::grammar::common::bytes_except(c.stops));
+  BOOST_TEST(ok == (c.taken > 0));
+  BOOST_TEST(static_cast<std::size_t>(first - c.text.data()) == c.taken);
 }
 
 BOOST_AUTO_TEST_CASE(clauses_split_on_sentence_marks) {
