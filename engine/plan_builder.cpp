@@ -338,7 +338,7 @@ bool read_units(const BuildContext& ctx, const ast::Labelled& list, std::deque<s
   std::string_view last_item;
   Location last_at;
   const auto place = [&](std::string_view item) {
-    last_at = last_item.empty() ? ctx.source.location(item) : ctx.source.location_after(last_item, last_at, item);
+    last_at = ctx.source.location_after(last_item, last_at, item);
     last_item = item;
     return last_at;
   };
@@ -423,7 +423,7 @@ std::vector<TextPiece> clauses_of(const Paragraph& p, const SourceFile& source) 
         continue;
       }
       // Clauses follow each other on a line: each is placed from the last.
-      last_at = last.empty() ? source.location(c.text) : source.location_after(last, last_at, c.text);
+      last_at = source.location_after(last, last_at, c.text);
       last = c.text;
       clauses.push_back(TextPiece{last_at, std::move(piece), {c.source}});
     }

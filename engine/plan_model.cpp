@@ -167,8 +167,11 @@ Target make_target(const BuildContext& ctx, TargetText t) {
 /// Targets of a paragraph: the paragraph itself, or its 一是/二是 statements.
 /// A lead-in ending in ： is not a target.
 void paragraph_targets(const BuildContext& ctx, const Paragraph& p, std::vector<Target>& out) {
-  const bool lead_in = p.spans.empty() || text::ends_with(text::trim(p.spans.back()), "：") ||
-                       text::ends_with(text::trim(p.spans.back()), ":");
+  const auto ends_in_colon = [](std::string_view line) {
+    line = text::trim(line);
+    return text::ends_with(line, "：") || text::ends_with(line, ":");
+  };
+  const bool lead_in = p.spans.empty() || ends_in_colon(p.spans.back());
   const std::vector<TextPiece> clauses = clauses_of(p, ctx.source);
   const auto opens_statement = [](const TextPiece& c) { return !statement_opening(c.text).empty(); };
   if (std::none_of(clauses.begin(), clauses.end(), opens_statement)) {
@@ -195,8 +198,7 @@ void paragraph_targets(const BuildContext& ctx, const Paragraph& p, std::vector<
       lead.spans.insert(lead.spans.end(), c.spans.begin(), c.spans.end());
     }
   }
-  const bool lead_is_lead_in = !lead.spans.empty() && (text::ends_with(text::trim(lead.spans.back()), "：") ||
-                                                       text::ends_with(text::trim(lead.spans.back()), ":"));
+  const bool lead_is_lead_in = !lead.spans.empty() && ends_in_colon(lead.spans.back());
   if (!lead.spans.empty() && !lead_is_lead_in) out.push_back(make_target(ctx, std::move(lead)));
   for (auto& piece : pieces) out.push_back(make_target(ctx, std::move(piece)));
 }

@@ -36,7 +36,8 @@ class SourceFile {
   /// Location of `later`, knowing that `earlier` (a view before it) is at
   /// `at`: when no line ends between them only the code points between are
   /// counted, so pieces of one long line are placed in one pass, not each
-  /// from the line's start.
+  /// from the line's start. With no `earlier` (an empty view and no place),
+  /// it is location(later).
   Location location_after(std::string_view earlier, Location at, std::string_view later) const;
   /// The text of a 1-based line, without its line break.
   std::string_view line(std::uint32_t number) const;
