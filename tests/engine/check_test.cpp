@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "planlint/commands.hpp"
 #include "planlint/report.hpp"
@@ -146,6 +148,26 @@ BOOST_AUTO_TEST_CASE(output_is_written_whole_or_not_at_all) {
   const std::string written = planlint::testing::read_file(report.string());
   BOOST_TEST(written.rfind("<?xml", 0) == 0u);
   BOOST_TEST(written.find("</planlint-report>") != std::string::npos);
+  // The old report is gone: no temporary file (.report.xml.XXXXXX) is left.
+  const auto leftovers = [&dir] {
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir)) {
+      if (e.path().filename().string().rfind(".report.xml", 0) == 0) names.push_back(e.path().filename().string());
+    }
+    return names;
+  };
+  BOOST_TEST(leftovers().empty());
+  // A second run replaces the first one's report the same way.
+  const Run again = check({kBeichen}, {"--xml", "--output", report.string()});
+  BOOST_TEST(again.status == planlint::kExitOk);
+  BOOST_TEST(planlint::testing::read_file(report.string()) == written);
+  BOOST_TEST(leftovers().empty());
+  // A folder where the report should go is not replaced.
+  fs::create_directories(dir / "folder.xml");
+  const Run onto_folder = check({kBeichen}, {"--xml", "--output", (dir / "folder.xml").string()});
+  BOOST_TEST(onto_folder.status == planlint::kExitError);
+  BOOST_TEST(fs::is_directory(dir / "folder.xml"));
+  fs::remove(dir / "folder.xml");
   // Where the report cannot be written, the old file stays as it was and no
   // temporary file is left behind.
   fs::create_directories(dir / "locked");
