@@ -17,9 +17,11 @@ bool valid_text(std::string_view s);
 /// The same, a word at a time: for any processor.
 bool valid_text_scalar(std::string_view s);
 
-/// The same, sixteen bytes a step with SSSE3 byte shuffles; only where
-/// `has_vector()` says so.
-bool valid_text_vector(std::string_view s);
-bool has_vector();
+/// The same with vector instructions (utf8_lookup.inl): sixteen bytes a step
+/// with SSSE3, thirty-two with AVX2; each only where this processor has it.
+bool valid_text_ssse3(std::string_view s);
+bool valid_text_avx2(std::string_view s);
+bool has_ssse3();
+bool has_avx2();
 
 }  // namespace planlint::utf8

@@ -48,14 +48,17 @@ std::string hex(const std::string& s) {
   return out;
 }
 
-/// Both ways of checking agree with the reference on `s` (the vector one
-/// only where this processor has it). Silent when they do: the sweeps below
-/// make over a million cases.
-void both_agree(const std::string& s) {
+/// Every way of checking agrees with the reference on `s` (the vector ones
+/// only where this processor has them). Silent when they do: the sweeps
+/// below make millions of cases.
+void all_agree(const std::string& s) {
   const bool expected = reference_valid(s);
   if (planlint::utf8::valid_text_scalar(s) != expected) BOOST_ERROR("scalar check differs on " << hex(s));
-  if (planlint::utf8::has_vector() && planlint::utf8::valid_text_vector(s) != expected) {
-    BOOST_ERROR("vector check differs on " << hex(s));
+  if (planlint::utf8::has_ssse3() && planlint::utf8::valid_text_ssse3(s) != expected) {
+    BOOST_ERROR("SSSE3 check differs on " << hex(s));
+  }
+  if (planlint::utf8::has_avx2() && planlint::utf8::valid_text_avx2(s) != expected) {
+    BOOST_ERROR("AVX2 check differs on " << hex(s));
   }
 }
 
@@ -112,22 +115,23 @@ BOOST_AUTO_TEST_CASE(utf8_agrees_with_a_plain_decoder_at_every_alignment) {
       text += coin(random) < 7 ? std::string("知识产权") : kPieces[pick(random)];
     }
     BOOST_TEST(valid(text) == reference_valid(text), "round " << round);
-    both_agree(text);
+    all_agree(text);
   }
 }
 
 BOOST_AUTO_TEST_CASE(utf8_every_lead_and_continuation_at_every_place_in_a_block) {
   // Each byte from 80 to FF, then a space or each byte from 80 to FF, after
-  // 0 to 17 bytes of ASCII: every pair starts at every place of a
-  // sixteen-byte block, crosses into the next one, and ends the text or not.
+  // 0 to 33 bytes of ASCII: every pair starts at every place of a sixteen-
+  // and a thirty-two-byte block, crosses into the next one (and from one
+  // half of a thirty-two-byte block into the other), and ends the text or not.
   std::vector<char> seconds{' '};
   for (unsigned b = 0x80; b <= 0xFF; ++b) seconds.push_back(static_cast<char>(b));
   for (unsigned first = 0x80; first <= 0xFF; ++first) {
     for (const char second : seconds) {
-      for (std::size_t shift = 0; shift < 18; ++shift) {
+      for (std::size_t shift = 0; shift < 34; ++shift) {
         const std::string text = std::string(shift, 'a') + static_cast<char>(first) + second;
-        both_agree(text);
-        both_agree(text + "知识产权");
+        all_agree(text);
+        all_agree(text + "知识产权");
       }
     }
   }
@@ -137,13 +141,13 @@ BOOST_AUTO_TEST_CASE(utf8_every_lead_and_continuation_at_every_place_in_a_block)
   for (unsigned first = 0xE0; first <= 0xFF; ++first) {
     for (unsigned second = 0x80; second <= 0xBF; ++second) {
       for (const unsigned char third : thirds) {
-        for (const std::size_t shift : {0u, 12u, 13u, 14u, 15u, 16u}) {
+        for (const std::size_t shift : {0u, 12u, 13u, 14u, 15u, 16u, 28u, 29u, 30u, 31u, 32u}) {
           const std::string seq{static_cast<char>(first), static_cast<char>(second), static_cast<char>(third),
                                 static_cast<char>(third)};
           for (const std::size_t keep : {3u, 4u}) {
             const std::string text = std::string(shift, 'a') + seq.substr(0, keep);
-            both_agree(text);
-            both_agree(text + "知识产权");
+            all_agree(text);
+            all_agree(text + "知识产权");
           }
         }
       }
@@ -157,14 +161,14 @@ BOOST_AUTO_TEST_CASE(utf8_vector_path_on_long_texts) {
   std::string plan;
   for (int k = 0; k < 40; ++k) plan += "一、总体要求（2024年）责任单位：区科委、区市场监管局\n";
   BOOST_TEST(planlint::utf8::valid_text(plan));
-  both_agree(plan);
-  for (std::size_t at = plan.size() - 40; at < plan.size(); ++at) {
+  all_agree(plan);
+  for (std::size_t at = plan.size() - 70; at < plan.size(); ++at) {
     std::string broken = plan;
     broken[at] = '\x80';
-    both_agree(broken);
+    all_agree(broken);
     broken[at] = '\0';
     BOOST_TEST(!planlint::utf8::valid_text(broken));
-    both_agree(broken);
+    all_agree(broken);
   }
 }
 
