@@ -6,6 +6,7 @@ namespace planlint {
 
 void WordTrie::insert(std::string_view word, std::uint32_t id) {
   if (word.empty()) return;
+  if (word.size() >= 2) pairs_.set(pair_index(static_cast<unsigned char>(word[0]), static_cast<unsigned char>(word[1])));
   std::uint32_t node = 0;
   for (const char ch : word) {
     const auto byte = static_cast<unsigned char>(ch);
@@ -68,7 +69,11 @@ std::string_view Lexicon::find_in(std::string_view text) const {
   // length, the word listed first (the lowest id).
   std::optional<WordTrie::Match> best;
   for (std::size_t at = 0; at < text.size(); ++at) {
-    if (!forward_.may_begin(static_cast<unsigned char>(text[at]))) continue;
+    const auto first = static_cast<unsigned char>(text[at]);
+    if (at + 1 < text.size() ? !forward_.may_begin(first, static_cast<unsigned char>(text[at + 1]))
+                             : !forward_.may_begin(first)) {
+      continue;
+    }
     const auto m = forward_.longest_prefix(text.substr(at));
     if (m && (!best || m->length > best->length || (m->length == best->length && m->id < best->id))) best = m;
   }
@@ -76,14 +81,22 @@ std::string_view Lexicon::find_in(std::string_view text) const {
 }
 
 std::string_view Lexicon::suffix_of(std::string_view text) const {
-  if (text.empty() || !backward_.may_begin(static_cast<unsigned char>(text.back()))) return {};
+  // The reversed words begin with a word's last two bytes, in reverse.
+  const std::size_t n = text.size();
+  if (n == 0 || !backward_.may_begin(static_cast<unsigned char>(text[n - 1]))) return {};
+  if (n >= 2 && !backward_.may_begin(static_cast<unsigned char>(text[n - 1]), static_cast<unsigned char>(text[n - 2]))) {
+    return {};
+  }
   const auto m = backward_.longest_reversed_suffix(text);
   return m ? std::string_view(words_[m->id]) : std::string_view();
 }
 
 std::string_view Lexicon::prefix_of(std::string_view text) const {
-  // Most texts asked about begin with no word's first byte.
+  // Most texts asked about begin with no word's first two bytes.
   if (text.empty() || !forward_.may_begin(static_cast<unsigned char>(text[0]))) return {};
+  if (text.size() >= 2 && !forward_.may_begin(static_cast<unsigned char>(text[0]), static_cast<unsigned char>(text[1]))) {
+    return {};
+  }
   const auto m = forward_.longest_prefix(text);
   return m ? std::string_view(words_[m->id]) : std::string_view();
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <bitset>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -30,6 +31,14 @@ class WordTrie {
   std::optional<Match> longest_reversed_suffix(std::string_view text) const;
   /// Whether a word may begin with this byte (a quick test before a walk).
   bool may_begin(unsigned char byte) const { return root_[byte] != 0; }
+  /// Whether a word may begin with these two bytes: a quicker test than the
+  /// first steps of a walk, where one byte tells little (every character of
+  /// a CJK block shares its first byte). A word of one byte always passes;
+  /// a pair of bytes no word begins with may pass too, rarely.
+  bool may_begin(unsigned char first, unsigned char second) const {
+    const std::uint32_t node = root_[first];
+    return node != 0 && (nodes_[node].word >= 0 || pairs_[pair_index(first, second)]);
+  }
 
  private:
   // Children are a list through next_sibling (few per node: a linear scan is
@@ -44,8 +53,15 @@ class WordTrie {
   template <typename Step>
   std::optional<Match> walk(Step&& step, std::size_t size) const;
 
+  static std::size_t pair_index(unsigned char first, unsigned char second) {
+    return (static_cast<std::size_t>(first) * 61 + second) % kPairs;
+  }
+
   std::vector<Node> nodes_{Node{}};
   std::array<std::uint32_t, 256> root_{};  // the root's children by byte; 0: none
+  // The first two bytes of the words, hashed: a word's pair sets its bit.
+  static constexpr std::size_t kPairs = 1024;
+  std::bitset<kPairs> pairs_;
 };
 
 /// A named word list, matched longest word first (among words of one

@@ -3,6 +3,7 @@
 // listed.
 #include <boost/test/unit_test.hpp>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -39,7 +40,24 @@ const std::vector<Case> kCases{
     {{"附件"}, "", "", "", ""},
     {{}, "任何文字", "", "", ""},
     {{"ab", "abc", "b"}, "xabcx", "abc", "", ""},
+    {{"a", "bc"}, "xbca", "bc", "", "a"},  // words of one byte pass the two-byte test
+    {{"a"}, "ab", "a", "a", ""},
+    {{"任务"}, "任", "", "", ""},
 };
+
+/// The longest word text starts (or ends) with, one comparison per word.
+std::string slow_prefix_of(const Lexicon& l, std::string_view text) {
+  for (const auto& w : l.words()) {
+    if (text.starts_with(w)) return w;
+  }
+  return {};
+}
+std::string slow_suffix_of(const Lexicon& l, std::string_view text) {
+  for (const auto& w : l.words()) {
+    if (text.ends_with(w)) return w;
+  }
+  return {};
+}
 
 }  // namespace
 
@@ -52,6 +70,31 @@ BOOST_AUTO_TEST_CASE(queries_answer_longest_first) {
     BOOST_TEST(std::string(l.find_in(c.text)) == slow_find_in(l, c.text), c.text);
     BOOST_TEST(std::string(l.prefix_of(c.text)) == c.prefix_of, c.text);
     BOOST_TEST(std::string(l.suffix_of(c.text)) == c.suffix_of, c.text);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(queries_agree_with_a_search_per_word_on_random_texts) {
+  // Words and texts of characters that share first bytes (every one of
+  // them begins with E4 to E9), so that the walks and the two-byte test
+  // meet many near misses.
+  const std::vector<std::string> chars{"任", "务", "目", "标", "主", "要", "工", "作", "保", "障", "措", "施", "a", "b"};
+  std::mt19937 random(20261122);
+  std::uniform_int_distribution<std::size_t> pick(0, chars.size() - 1);
+  const auto random_text = [&](std::size_t length) {
+    std::string t;
+    for (std::size_t k = 0; k < length; ++k) t += chars[pick(random)];
+    return t;
+  };
+  for (int round = 0; round < 300; ++round) {
+    std::vector<std::string> words;
+    for (int k = 0; k < 1 + round % 8; ++k) words.push_back(random_text(1 + static_cast<std::size_t>(k % 3)));
+    const Lexicon l = make(words);
+    for (int t = 0; t < 20; ++t) {
+      const std::string text = random_text(static_cast<std::size_t>(t % 7));
+      BOOST_TEST(std::string(l.find_in(text)) == slow_find_in(l, text), text);
+      BOOST_TEST(std::string(l.prefix_of(text)) == slow_prefix_of(l, text), text);
+      BOOST_TEST(std::string(l.suffix_of(text)) == slow_suffix_of(l, text), text);
+    }
   }
 }
 
