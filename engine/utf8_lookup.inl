@@ -3,6 +3,7 @@
 // once for every vector width. utf8.cpp includes this file once per
 // instruction set, inside a namespace that provides, compiled for that set:
 //
+//   Table                     sixteen bytes, an entry for each value of a nibble
 //   Reg, kWidth               a vector register and its width in bytes
 //   zero(), splat(b), load(p) a register of zeros, of b, or of kWidth bytes at p
 //   or_, and_, xor_, subs     bitwise or, and, xor; unsigned saturating a - b

@@ -168,6 +168,17 @@ BOOST_AUTO_TEST_CASE(output_is_written_whole_or_not_at_all) {
   BOOST_TEST(onto_folder.status == planlint::kExitError);
   BOOST_TEST(fs::is_directory(dir / "folder.xml"));
   fs::remove(dir / "folder.xml");
+  // A symbolic link at the path is replaced by the report, as a rename
+  // replaces it; the file it pointed to stays as it was.
+  std::ofstream(dir / "target.xml") << "old report";
+  fs::create_symlink(dir / "target.xml", dir / "link.xml");
+  const Run onto_link = check({kBeichen}, {"--xml", "--output", (dir / "link.xml").string()});
+  BOOST_TEST(onto_link.status == planlint::kExitOk);
+  BOOST_TEST(!fs::is_symlink(dir / "link.xml"));
+  BOOST_TEST(planlint::testing::read_file((dir / "link.xml").string()) == written);
+  BOOST_TEST(planlint::testing::read_file((dir / "target.xml").string()) == "old report");
+  fs::remove(dir / "link.xml");
+  fs::remove(dir / "target.xml");
   // Where the report cannot be written, the old file stays as it was and no
   // temporary file is left behind.
   fs::create_directories(dir / "locked");
