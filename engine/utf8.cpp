@@ -117,9 +117,6 @@ constexpr std::size_t kWidth = 16;
 Reg zero() { return _mm_setzero_si128(); }
 Reg splat(std::uint8_t b) { return _mm_set1_epi8(static_cast<char>(b)); }
 Reg load(const std::uint8_t* p) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)); }
-Reg or_(Reg a, Reg b) { return _mm_or_si128(a, b); }
-Reg and_(Reg a, Reg b) { return _mm_and_si128(a, b); }
-Reg xor_(Reg a, Reg b) { return _mm_xor_si128(a, b); }
 Reg subs(Reg a, Reg b) { return _mm_subs_epu8(a, b); }
 Reg equal(Reg a, Reg b) { return _mm_cmpeq_epi8(a, b); }
 Reg high_nibbles(Reg v) { return _mm_and_si128(_mm_srli_epi16(v, 4), _mm_set1_epi8(0x0F)); }
@@ -148,9 +145,6 @@ constexpr std::size_t kWidth = 32;
 Reg zero() { return _mm256_setzero_si256(); }
 Reg splat(std::uint8_t b) { return _mm256_set1_epi8(static_cast<char>(b)); }
 Reg load(const std::uint8_t* p) { return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)); }
-Reg or_(Reg a, Reg b) { return _mm256_or_si256(a, b); }
-Reg and_(Reg a, Reg b) { return _mm256_and_si256(a, b); }
-Reg xor_(Reg a, Reg b) { return _mm256_xor_si256(a, b); }
 Reg subs(Reg a, Reg b) { return _mm256_subs_epu8(a, b); }
 Reg equal(Reg a, Reg b) { return _mm256_cmpeq_epi8(a, b); }
 Reg high_nibbles(Reg v) { return _mm256_and_si256(_mm256_srli_epi16(v, 4), _mm256_set1_epi8(0x0F)); }

@@ -6,20 +6,23 @@
 //   Table                     sixteen bytes, an entry for each value of a nibble
 //   Reg, kWidth               a vector register and its width in bytes
 //   zero(), splat(b), load(p) a register of zeros, of b, or of kWidth bytes at p
-//   or_, and_, xor_, subs     bitwise or, and, xor; unsigned saturating a - b
+//   subs(a, b)                a - b for each byte, unsigned, stopping at 0
 //   equal(a, b)               FF where the bytes are equal
 //   high_nibbles(v)           each byte's top four bits, as 0-15
 //   lookup(table, v)          the table's entry for each byte of v (0-15)
 //   before<N>(v, previous)    the bytes N places back, across from `previous`
 //   all_ascii(v), none(v)     no byte has its top bit set; no bit is set
 //
+// The bitwise operators (|, &, ^) work on registers as on integers (a GCC
+// vector extension). Nothing here includes a header: it is compiled in the
+// includer's namespace and instruction set.
+//
 // Every error but a missing continuation shows in the first two bytes of a
 // sequence: three tables, indexed by the high and low nibble of the byte
 // before and the high nibble of the byte itself, each give the set of errors
 // that nibble allows, and an error is one that all three allow. A
 // continuation where none is due (or none where one is) is found from the
-// two and three bytes before. Nothing here includes a header: it is compiled
-// in the includer's namespace and instruction set.
+// two and three bytes before.
 
 constexpr std::uint8_t kTooShort = 1 << 0;      // lead, then no continuation
 constexpr std::uint8_t kTooLong = 1 << 1;       // ASCII, then a continuation
@@ -82,22 +85,22 @@ struct Checker {
   }
 
   void step(Reg input) {
-    error = or_(error, equal(input, zero()));  // NUL
+    error |= equal(input, zero());  // NUL
     if (all_ascii(input)) {  // only a sequence left open before can be wrong
-      error = or_(error, incomplete);
+      error |= incomplete;
       previous = input;
       return;
     }
     const Reg prev1 = before<1>(input, previous);
-    const Reg special = and_(and_(lookup(kByte1High, high_nibbles(prev1)), lookup(kByte1Low, and_(prev1, splat(0x0F)))),
-                             lookup(kByte2High, high_nibbles(input)));
+    const Reg special = lookup(kByte1High, high_nibbles(prev1)) & lookup(kByte1Low, prev1 & splat(0x0F)) &
+                        lookup(kByte2High, high_nibbles(input));
     // A continuation is due where the byte two before is a lead of three or
     // four bytes (E0 and up), or the byte three before one of four (F0 and
     // up): only those bytes keep their top bit after these subtractions.
     const Reg third = subs(before<2>(input, previous), splat(0xE0 - 0x80));
     const Reg fourth = subs(before<3>(input, previous), splat(0xF0 - 0x80));
-    const Reg due = and_(or_(third, fourth), splat(0x80));
-    error = or_(error, xor_(due, special));
+    const Reg due = (third | fourth) & splat(0x80);
+    error |= due ^ special;
     incomplete = subs(input, limits);
     previous = input;
   }
@@ -115,5 +118,5 @@ bool valid(const std::uint8_t* p, std::size_t n) {
     std::memcpy(last, p + i, n - i);
     check.step(load(last));
   }
-  return none(or_(check.error, check.incomplete));
+  return none(check.error | check.incomplete);
 }
