@@ -81,7 +81,8 @@ std::string_view Lexicon::find_in(std::string_view text) const {
 }
 
 std::string_view Lexicon::suffix_of(std::string_view text) const {
-  // The reversed words begin with a word's last two bytes, in reverse.
+  // The reversed words begin with a word's last two bytes, in reverse; the
+  // last byte alone is tested first, as in prefix_of.
   const std::size_t n = text.size();
   if (n == 0 || !backward_.may_begin(static_cast<unsigned char>(text[n - 1]))) return {};
   if (n >= 2 && !backward_.may_begin(static_cast<unsigned char>(text[n - 1]), static_cast<unsigned char>(text[n - 2]))) {
@@ -92,7 +93,8 @@ std::string_view Lexicon::suffix_of(std::string_view text) const {
 }
 
 std::string_view Lexicon::prefix_of(std::string_view text) const {
-  // Most texts asked about begin with no word's first two bytes.
+  // Most texts asked about begin with no word's first two bytes. The first
+  // byte alone is tested first: cheaper, and it turns most texts away.
   if (text.empty() || !forward_.may_begin(static_cast<unsigned char>(text[0]))) return {};
   if (text.size() >= 2 && !forward_.may_begin(static_cast<unsigned char>(text[0]), static_cast<unsigned char>(text[1]))) {
     return {};
