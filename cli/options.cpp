@@ -2,6 +2,8 @@
 
 #include <boost/program_options.hpp>
 
+#include <charconv>
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <thread>
@@ -31,6 +33,31 @@ bool one_of(const std::string& value, std::initializer_list<const char*> allowed
   return false;
 }
 
+/// A whole number without sign or blanks, as typed; nothing when it is not one.
+std::optional<std::uint64_t> whole_number(std::string_view text) {
+  std::uint64_t value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
+  return value;
+}
+
+/// A size in bytes: a whole number with an optional K, M or G (powers of 1024).
+std::optional<std::size_t> byte_size(std::string_view text) {
+  std::uint64_t scale = 1;
+  if (!text.empty()) {
+    switch (text.back()) {
+      case 'K': case 'k': scale = std::uint64_t{1} << 10; break;
+      case 'M': case 'm': scale = std::uint64_t{1} << 20; break;
+      case 'G': case 'g': scale = std::uint64_t{1} << 30; break;
+      default: break;
+    }
+    if (scale != 1) text.remove_suffix(1);
+  }
+  const auto n = whole_number(text);
+  if (!n || *n > (std::uint64_t{1} << 40) / scale) return std::nullopt;  // at most 1 TiB
+  return static_cast<std::size_t>(*n * scale);
+}
+
 }  // namespace
 
 std::optional<Options> parse_options(int argc, const char* const argv[], std::ostream& out,
@@ -39,7 +66,9 @@ std::optional<Options> parse_options(int argc, const char* const argv[], std::os
   std::string format;
   std::string fail_on = "error";
   std::string color = "auto";
-  unsigned jobs = 0;
+  std::string jobs;
+  std::string max_input_size;
+  std::string input_timeout;
   po::options_description visible("options");
   visible.add_options()
       ("help,h", "show this help")
@@ -54,7 +83,11 @@ std::optional<Options> parse_options(int argc, const char* const argv[], std::os
       ("output,o", po::value<std::string>(&options.output), "write the report to FILE (atomically)")
       ("color", po::value<std::string>(&color), "auto (default), always or never")
       ("explain", po::value<std::string>(&options.explain), "rules: show the page of rule ID")
-      ("jobs,j", po::value<unsigned>(&jobs), "check: files checked at once (default: the number of cores)")
+      ("jobs,j", po::value<std::string>(&jobs), "check: files checked at once (default: the number of cores)")
+      ("max-input-size", po::value<std::string>(&max_input_size),
+       "refuse an input (plan or rule file) larger than SIZE bytes; K, M, G suffixes (default 64M)")
+      ("input-timeout", po::value<std::string>(&input_timeout),
+       "give up on a pipe or FIFO that sends nothing for SECONDS (default 10)")
       ("verbose,v", po::bool_switch(&options.verbose), "log what is loaded and how long each stage takes");
   po::options_description hidden;
   hidden.add_options()
@@ -120,7 +153,32 @@ std::optional<Options> parse_options(int argc, const char* const argv[], std::os
     return std::nullopt;
   }
   options.color = color == "always" ? ColorMode::always : color == "never" ? ColorMode::never : ColorMode::automatic;
-  options.jobs = jobs ? jobs : std::max(1u, std::thread::hardware_concurrency());
+  if (jobs.empty()) {
+    options.jobs = std::max(1u, std::thread::hardware_concurrency());
+  } else if (const auto n = whole_number(jobs); n && *n >= 1) {
+    options.jobs = static_cast<unsigned>(std::min<std::uint64_t>(*n, kMaxJobs));
+  } else {
+    err << "planlint: -j must be a whole number of at least 1, not '" << jobs << "'\n";
+    return std::nullopt;
+  }
+  if (!max_input_size.empty()) {
+    const auto n = byte_size(max_input_size);
+    if (!n || *n == 0) {
+      err << "planlint: --max-input-size must be a number of bytes with an optional K, M or G, not '"
+          << max_input_size << "'\n";
+      return std::nullopt;
+    }
+    options.limits.max_bytes = *n;
+  }
+  if (!input_timeout.empty()) {
+    const auto n = whole_number(input_timeout);
+    if (!n || *n == 0 || *n > 86400) {
+      err << "planlint: --input-timeout must be a whole number of seconds from 1 to 86400, not '"
+          << input_timeout << "'\n";
+      return std::nullopt;
+    }
+    options.limits.idle_seconds = static_cast<int>(*n);
+  }
   return options;
 }
 

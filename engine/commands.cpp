@@ -7,6 +7,8 @@
 #include <array>
 #include <chrono>
 #include <condition_variable>
+#include <cerrno>
+#include <cstring>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -16,6 +18,7 @@
 #include <mutex>
 #include <optional>
 #include <sstream>
+#include <system_error>
 #include <thread>
 #include <type_traits>
 #include <fcntl.h>
@@ -28,6 +31,7 @@
 #include "planlint/plan.hpp"
 #include "planlint/report.hpp"
 #include "planlint/rule_set.hpp"
+#include "text_util.hpp"
 
 namespace planlint {
 
@@ -40,9 +44,9 @@ namespace {
 void print_diagnostics(const std::vector<Diagnostic>& list, std::ostream& err) {
   for (const auto& d : list) {
     std::ostringstream line;
-    line << d.file;
+    line << text::terminal_safe(d.file);
     if (d.where.line) line << ':' << d.where.line << ':' << d.where.column;
-    line << ": " << to_string(d.severity) << ": " << d.message;
+    line << ": " << to_string(d.severity) << ": " << text::terminal_safe(d.message);
     if (!d.rule.empty()) line << " [" << d.rule << ']';
     line << '\n';
     err << std::move(line).str();
@@ -66,13 +70,13 @@ double ms_since(std::chrono::steady_clock::time_point start) {
 std::optional<RuleSet> prepare_rules(const Options& options, std::ostream& err) {
   RuleSet rules;
   DiagnosticList problems;
-  if (!load_rules(options.rule_files, rules, problems)) {
+  if (!load_rules(options.rule_files, rules, problems, options.limits)) {
     print_diagnostics(problems.items, err);
     return std::nullopt;
   }
   for (const auto& [id, enabled] : options.switches) {
     if (!rules.set_enabled(id, enabled)) {
-      err << "planlint: no rule “" << id << "” to " << (enabled ? "enable" : "disable")
+      err << "planlint: no rule “" << text::terminal_safe(id) << "” to " << (enabled ? "enable" : "disable")
           << " (see planlint rules)\n";
       return std::nullopt;
     }
@@ -99,26 +103,162 @@ Checked read_plan(const SourceFile& source, const RuleSet& rules) {
   return c;
 }
 
-}  // namespace
+/// One line on standard error for an input that cannot be read.
+void print_unreadable(std::ostream& err, std::string_view path, std::string_view why) {
+  std::string line = text::terminal_safe(path);
+  line += ": error: ";
+  line += text::terminal_safe(why);
+  line += '\n';
+  err << line;
+}
 
-std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {
-  std::vector<std::string> files;
+/// Puts the complete file `from` in the place of `to` in one step: a reader
+/// of `to` finds the whole old report or the whole new one. A previous report
+/// (a regular file) is swapped with the new one and then removed. A plain
+/// rename over it costs 6-40 ms for a 5.9 MB report on ext4, whose guard
+/// for files replaced by rename (auto_da_alloc) writes the new file out and
+/// releases the old one's blocks inside the call; the swap and the removal
+/// take under 1 ms. Anything else at `to` (no file, a link) and a file
+/// system that cannot swap get a plain rename.
+bool replace(const std::string& from, const std::string& to) {
+#ifdef RENAME_EXCHANGE
+  struct stat existing {};
+  if (::lstat(to.c_str(), &existing) == 0 && S_ISREG(existing.st_mode) &&
+      ::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_EXCHANGE) == 0) {
+    ::unlink(from.c_str());  // the old report, now under the temporary name
+    return true;
+  }
+#endif
+  return std::rename(from.c_str(), to.c_str()) == 0;
+}
+
+std::string reason(int err) { return err ? std::string(": ") + std::strerror(err) : std::string(); }
+
+/// The input among `inputs` that `output` is (the same file, through links
+/// or hard links too), if any: writing the output would destroy it.
+std::optional<std::string> output_among_inputs(const std::string& output, const std::vector<std::string>& inputs) {
+  struct stat out {};
+  if (::stat(output.c_str(), &out) != 0 || !S_ISREG(out.st_mode)) return std::nullopt;
   for (const auto& input : inputs) {
-    std::error_code ec;
-    if (input != "-" && fs::is_directory(input, ec)) {
-      std::vector<std::string> found;
-      for (fs::recursive_directory_iterator it(input, ec), end; !ec && it != end; it.increment(ec)) {
-        const auto ext = it->path().extension();
-        if (it->is_regular_file(ec) && (ext == ".txt" || ext == ".md")) found.push_back(it->path().string());
-      }
-      std::sort(found.begin(), found.end());
-      files.insert(files.end(), found.begin(), found.end());
-    } else {
-      files.push_back(input);
+    struct stat in {};
+    if (input != "-" && ::stat(input.c_str(), &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
+      return input;
     }
   }
-  return files;
+  return std::nullopt;
 }
+
+/// Where a command's output goes: the given stream (standard output); a
+/// device, FIFO or other special file at --output, written into as it is;
+/// or a temporary file beside --output that replaces it (a regular file, a
+/// link, or nothing yet) only when the output is complete. Every write is
+/// checked: commit() fails when any did.
+class OutputTarget {
+ public:
+  OutputTarget(const std::string& output, std::ostream& out) : output_(output), out_(&out) {
+    if (output_.empty()) return;
+    struct stat existing {};
+    if (::stat(output_.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode)) {
+      if (S_ISDIR(existing.st_mode)) {
+        error_ = "cannot write " + output_ + ": is a directory";
+        return;
+      }
+      // /dev/null, /dev/stdout, a FIFO: written into; never replaced.
+      file_.open(output_, std::ios::binary | std::ios::out);
+      if (!file_) error_ = "cannot write " + output_ + reason(errno);
+      out_ = &file_;
+      return;
+    }
+    const fs::path target(output_);
+    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    std::string temp = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+    const int fd = ::mkstemp(temp.data());
+    if (fd < 0) {
+      error_ = "cannot create a temporary file in " + dir.string() + reason(errno);
+      return;
+    }
+    // mkstemp makes the file private; a report gets the usual mode.
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::fchmod(fd, 0666 & ~mask);
+    ::close(fd);
+    temp_ = temp;
+    // Opened without truncating it: ext4 writes out at close a file that was
+    // truncated to nothing (the same guard as for rename).
+    file_.open(temp_, std::ios::binary | std::ios::in | std::ios::out);
+    out_ = &file_;
+  }
+  ~OutputTarget() {
+    if (!temp_.empty()) std::remove(temp_.c_str());
+  }
+  OutputTarget(const OutputTarget&) = delete;
+  OutputTarget& operator=(const OutputTarget&) = delete;
+
+  std::ostream* stream() { return error_.empty() ? out_ : nullptr; }
+  const std::string& error() const { return error_; }
+
+  /// Flushes and checks every write; for a temporary file, renames it over
+  /// the target. False, with error(), when anything could not be written.
+  bool commit() {
+    errno = 0;
+    out_->flush();
+    int err = errno;
+    bool written = static_cast<bool>(*out_);
+    if (file_.is_open()) {
+      file_.close();
+      if (!file_ && written) err = errno;
+      written = written && static_cast<bool>(file_);
+    }
+    if (!written) {
+      error_ = "cannot write " + (output_.empty() ? std::string("to standard output") : output_) + reason(err);
+      return false;
+    }
+    if (temp_.empty()) return true;
+    if (!replace(temp_, output_)) {
+      error_ = "cannot write " + output_ + reason(errno);
+      return false;
+    }
+    temp_.clear();
+    return true;
+  }
+
+ private:
+  std::string output_;
+  std::ostream* out_;
+  std::ofstream file_;
+  std::string temp_;
+  std::string error_;
+};
+
+/// Opens the output of a command, refusing an --output that is one of
+/// `inputs`; on failure says why on `err` and returns nothing.
+std::unique_ptr<OutputTarget> open_output(const Options& options, const std::vector<std::string>& inputs,
+                                          std::ostream& out, std::ostream& err) {
+  if (!options.output.empty()) {
+    if (const auto same = output_among_inputs(options.output, inputs)) {
+      err << "planlint: " << text::terminal_safe(options.output) << ": error: the output would replace the input "
+          << text::terminal_safe(*same) << "; choose another --output\n";
+      return nullptr;
+    }
+  }
+  auto target = std::make_unique<OutputTarget>(options.output, out);
+  if (!target->stream()) {
+    err << "planlint: " << text::terminal_safe(target->error()) << '\n';
+    return nullptr;
+  }
+  return target;
+}
+
+/// Commits a command's output; a failed write is one line and exit code 2.
+int finish_output(OutputTarget& target, int status, std::ostream& err) {
+  if (!target.commit()) {
+    err << "planlint: " << text::terminal_safe(target.error()) << '\n';
+    return kExitError;
+  }
+  return status;
+}
+
+}  // namespace
 
 int run_outline(const Options& options, std::ostream& out, std::ostream& err) {
   const auto rules = prepare_rules(options, err);
@@ -127,15 +267,20 @@ int run_outline(const Options& options, std::ostream& out, std::ostream& err) {
     err << "planlint outline: no input files\n";
     return kExitError;
   }
+  std::vector<std::string> read = options.inputs;
+  read.insert(read.end(), options.rule_files.begin(), options.rule_files.end());
+  const auto target = open_output(options, read, out, err);
+  if (!target) return kExitError;
+  std::ostream& sink = *target->stream();
   int status = kExitOk;
   std::vector<OutlineEntry> entries;
   std::vector<std::unique_ptr<SourceFile>> sources;  // the plans point into them
   bool first = true;
   for (const auto& path : options.inputs) {
     LoadError error;
-    auto loaded = load_source(path, error);
+    auto loaded = load_source(path, error, options.limits);
     if (!loaded) {
-      err << path << ": error: " << error.message << '\n';
+      print_unreadable(err, path, error.message);
       entries.push_back(OutlineEntry{path, error.message});
       status = kExitError;
       continue;
@@ -144,34 +289,39 @@ int run_outline(const Options& options, std::ostream& out, std::ostream& err) {
     Checked c = read_plan(source, *rules);
     print_diagnostics(c.notes, err);
     if (!c.plan) {
-      err << path << ": error: " << c.error << '\n';
+      print_unreadable(err, path, c.error);
       entries.push_back(OutlineEntry{path, c.error});
       status = kExitError;
       continue;
     }
     if (options.format == Format::text) {
-      if (!first) out << '\n';
-      write_outline_text(out, *c.plan);
+      if (!first) sink << '\n';
+      write_outline_text(sink, *c.plan);
       first = false;
     }
     entries.push_back(OutlineEntry{path, std::move(*c.plan)});
   }
-  if (options.format == Format::xml) write_outline_xml(out, entries);
-  return status;
+  if (options.format == Format::xml) write_outline_xml(sink, entries);
+  return finish_output(*target, status, err);
 }
 
 namespace {
 
 /// Reads, parses and checks one file. Safe to call from several threads: the
 /// rule set is only read.
-FileReport check_one(const std::string& path, std::optional<std::string> bytes, const RuleSet& rules,
-                     const RuleEnvironment& env, spdlog::logger& logger) {
+FileReport check_one(const InputFile& input, std::optional<std::string> bytes, const RuleSet& rules,
+                     const RuleEnvironment& env, const ReadLimits& limits, spdlog::logger& logger) {
   const auto start = std::chrono::steady_clock::now();
+  const std::string& path = input.path;
   FileReport report;
   report.path = path;
+  if (!input.error.empty()) {
+    report.error = input.error;
+    return report;
+  }
   LoadError error;
   std::optional<SourceFile> source =
-      bytes ? source_from_bytes(path, std::move(*bytes), error) : load_source(path, error);
+      bytes ? source_from_bytes(path, std::move(*bytes), error) : load_source(path, error, limits);
   if (!source) {
     report.error = error.message;
     return report;
@@ -271,7 +421,15 @@ void check_in_order(std::size_t count, unsigned jobs, Check&& check, Emit&& emit
     }
   };
   std::vector<std::thread> threads;
-  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
+  for (unsigned t = 1; t < jobs; ++t) {
+    // A thread the system will not start is one helper fewer, not a crash:
+    // this thread checks files too.
+    try {
+      threads.emplace_back(worker);
+    } catch (const std::system_error&) {
+      break;
+    }
+  }
   std::vector<Result> batch;
   while (next_emit < count) {
     std::optional<std::size_t> mine;
@@ -314,83 +472,6 @@ void check_in_order(std::size_t count, unsigned jobs, Check&& check, Emit&& emit
   if (failure) std::rethrow_exception(failure);
 }
 
-/// Puts the complete file `from` in the place of `to` in one step: a reader
-/// of `to` finds the whole old report or the whole new one. A previous report
-/// (a regular file) is swapped with the new one and then removed. A plain
-/// rename over it costs 6-40 ms for a 5.9 MB report on ext4, whose guard
-/// for files replaced by rename (auto_da_alloc) writes the new file out and
-/// releases the old one's blocks inside the call; the swap and the removal
-/// take under 1 ms. Anything else at `to` (no file, a link, a directory) and
-/// a file system that cannot swap get a plain rename.
-bool replace(const std::string& from, const std::string& to) {
-#ifdef RENAME_EXCHANGE
-  struct stat existing {};
-  if (::lstat(to.c_str(), &existing) == 0 && S_ISREG(existing.st_mode) &&
-      ::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_EXCHANGE) == 0) {
-    ::unlink(from.c_str());  // the old report, now under the temporary name
-    return true;
-  }
-#endif
-  return std::rename(from.c_str(), to.c_str()) == 0;
-}
-
-/// Where the report goes: the given stream, or a temporary file beside
-/// --output that replaces it only when the report is complete.
-class ReportTarget {
- public:
-  ReportTarget(const std::string& output, std::ostream& out) : output_(output), out_(&out) {
-    if (output_.empty()) return;
-    const fs::path target(output_);
-    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    std::string temp = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
-    const int fd = ::mkstemp(temp.data());
-    if (fd < 0) {
-      error_ = "cannot create a temporary file in " + dir.string();
-      return;
-    }
-    // mkstemp makes the file private; a report gets the usual mode.
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    ::fchmod(fd, 0666 & ~mask);
-    ::close(fd);
-    temp_ = temp;
-    // Opened without truncating it: ext4 writes out at close a file that was
-    // truncated to nothing (the same guard as for rename).
-    file_.open(temp_, std::ios::binary | std::ios::in | std::ios::out);
-    out_ = &file_;
-  }
-  ~ReportTarget() {
-    if (!temp_.empty()) std::remove(temp_.c_str());
-  }
-  ReportTarget(const ReportTarget&) = delete;
-  ReportTarget& operator=(const ReportTarget&) = delete;
-
-  std::ostream* stream() { return error_.empty() ? out_ : nullptr; }
-  const std::string& error() const { return error_; }
-
-  /// Flushes; for --output, renames the temporary file over the target.
-  bool commit() {
-    if (temp_.empty()) {
-      out_->flush();
-      return true;
-    }
-    file_.close();
-    if (!file_ || !replace(temp_, output_)) {
-      error_ = "cannot write " + output_;
-      return false;
-    }
-    temp_.clear();
-    return true;
-  }
-
- private:
-  std::string output_;
-  std::ostream* out_;
-  std::ofstream file_;
-  std::string temp_;
-  std::string error_;
-};
-
 }  // namespace
 
 int run_check(const Options& options, std::istream& in, std::ostream& out, std::ostream& err,
@@ -405,18 +486,27 @@ int run_check(const Options& options, std::istream& in, std::ostream& out, std::
     err << "planlint check: no input files\n";
     return kExitError;
   }
-  const std::vector<std::string> files = expand_inputs(options.inputs);
+  std::vector<InputFile> files = expand_inputs(options.inputs);
+  std::vector<std::string> read = options.rule_files;
+  for (const auto& f : files) read.push_back(f.path);
+  const auto target = open_output(options, read, out, err);
+  if (!target) return kExitError;
+  std::ostream* sink = target->stream();
+  // Standard input is read once, within the limits, whoever names it.
   std::optional<std::string> standard_input;
-  if (std::find(files.begin(), files.end(), "-") != files.end()) {
-    standard_input.emplace((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string standard_input_error;
+  if (std::any_of(files.begin(), files.end(), [](const InputFile& f) { return f.path == "-" && f.error.empty(); })) {
+    LoadError error;
+    standard_input = read_stream_bytes(in, error, options.limits);
+    if (!standard_input) {
+      for (auto& f : files) {
+        if (f.path == "-") f.error = error.message;
+      }
+    }
   }
-
-  ReportTarget target(options.output, out);
-  std::ostream* sink = target.stream();
-  if (!sink) {
-    err << "planlint: " << target.error() << '\n';
-    return kExitError;
-  }
+  // No more threads than files, nor than kMaxJobs.
+  const unsigned jobs = static_cast<unsigned>(
+      std::max<std::size_t>(1, std::min<std::size_t>({options.jobs, kMaxJobs, files.size()})));
   const bool color = options.color == ColorMode::always ||
                      (options.color == ColorMode::automatic && out_is_terminal && options.output.empty());
   const auto writer = options.format == Format::xml ? make_xml_writer(*sink) : make_text_writer(*sink, TextStyle{color});
@@ -426,13 +516,13 @@ int run_check(const Options& options, std::istream& in, std::ostream& out, std::
   bool failed_on_findings = false;
   writer->begin();
   check_in_order(
-      files.size(), options.jobs,
+      files.size(), jobs,
       [&](std::size_t i) {
         // The thread that checks a file also renders its part of the report
         // and lets go of the file: writing a part is then one append.
         std::optional<std::string> bytes;
-        if (files[i] == "-") bytes = *standard_input;
-        FileReport report = check_one(files[i], std::move(bytes), *rules, env, *logger);
+        if (files[i].path == "-" && files[i].error.empty()) bytes = *standard_input;
+        FileReport report = check_one(files[i], std::move(bytes), *rules, env, options.limits, *logger);
         CheckedFile checked;
         checked.part = writer->render(report);
         checked.path = std::move(report.path);
@@ -443,7 +533,7 @@ int run_check(const Options& options, std::istream& in, std::ostream& out, std::
       },
       [&](CheckedFile checked) {
         print_diagnostics(checked.notes, err);
-        if (!checked.error.empty()) err << checked.path << ": error: " << checked.error << '\n';
+        if (!checked.error.empty()) print_unreadable(err, checked.path, checked.error);
         ++totals.files;
         if (!checked.error.empty()) ++totals.failed_files;
         totals.errors += checked.count(Severity::error);
@@ -455,13 +545,9 @@ int run_check(const Options& options, std::istream& in, std::ostream& out, std::
         writer->write(checked.part);
       });
   writer->end(totals);
-  if (!target.commit()) {
-    err << "planlint: " << target.error() << '\n';
-    return kExitError;
-  }
   logger->debug("{} files in {:.2f} ms", files.size(), ms_since(start));
-  if (totals.failed_files) return kExitError;
-  return failed_on_findings ? kExitFindings : kExitOk;
+  const int status = totals.failed_files ? kExitError : failed_on_findings ? kExitFindings : kExitOk;
+  return finish_output(*target, status, err);
 }
 
 int run_graph(const Options& options, std::ostream& out, std::ostream& err) {
@@ -471,34 +557,41 @@ int run_graph(const Options& options, std::ostream& out, std::ostream& err) {
     err << "planlint graph: give exactly one plan file\n";
     return kExitError;
   }
+  std::vector<std::string> read = options.rule_files;
+  read.push_back(options.inputs[0]);
+  const auto target = open_output(options, read, out, err);
+  if (!target) return kExitError;
   LoadError error;
-  const auto source = load_source(options.inputs[0], error);
+  const auto source = load_source(options.inputs[0], error, options.limits);
   if (!source) {
-    err << options.inputs[0] << ": error: " << error.message << '\n';
+    print_unreadable(err, options.inputs[0], error.message);
     return kExitError;
   }
   Checked c = read_plan(*source, *rules);
   print_diagnostics(c.notes, err);
   if (!c.plan) {
-    err << options.inputs[0] << ": error: " << c.error << '\n';
+    print_unreadable(err, options.inputs[0], c.error);
     return kExitError;
   }
   const PlanGraph graph = build_graph(*c.plan);
   if (options.format == Format::graphml) {
-    write_graphml(out, graph);
+    write_graphml(*target->stream(), graph);
   } else {
-    write_dot(out, graph);
+    write_dot(*target->stream(), graph);
   }
-  return kExitOk;
+  return finish_output(*target, kExitOk, err);
 }
 
-int run_rules(const Options& options, std::ostream& out, std::ostream& err) {
+int run_rules(const Options& options, std::ostream& out_stream, std::ostream& err) {
   const auto rules = prepare_rules(options, err);
   if (!rules) return kExitError;
+  const auto target = open_output(options, options.rule_files, out_stream, err);
+  if (!target) return kExitError;
+  std::ostream& out = *target->stream();
   if (!options.explain.empty()) {
     const Rule* rule = rules->find(options.explain);
     if (!rule) {
-      err << "planlint: no rule “" << options.explain << "” (see planlint rules)\n";
+      err << "planlint: no rule “" << text::terminal_safe(options.explain) << "” (see planlint rules)\n";
       return kExitError;
     }
     const auto& pages = builtin_rule_pages();
@@ -510,7 +603,7 @@ int run_rules(const Options& options, std::ostream& out, std::ostream& err) {
           << to_string(rule->applies_to) << ")\n\n" << rule->summary << "\n\nmessage: " << rule->message.text
           << "\nhint: " << rule->hint.text << "\ndeclared in " << rule->file << ':' << rule->where.line << '\n';
     }
-    return kExitOk;
+    return finish_output(*target, kExitOk, err);
   }
   std::size_t width = 0;
   for (const auto& r : rules->rules) width = std::max(width, r.id.size());
@@ -521,7 +614,7 @@ int run_rules(const Options& options, std::ostream& out, std::ostream& err) {
     out << severity << std::string(9 - severity.size(), ' ') << scope << std::string(12 - scope.size(), ' ')
         << (r.enabled ? "" : "(disabled) ") << r.summary << '\n';
   }
-  return kExitOk;
+  return finish_output(*target, kExitOk, err);
 }
 
 }  // namespace planlint

@@ -142,9 +142,11 @@ std::optional<ValueType> Checker::check(const ast::Expr& e, Scope scope) {
                                                                   : std::nullopt;
     case Op::and_:
     case Op::or_: {
-      const auto a = expect(e.args[0], scope, ValueType::boolean, e.op == Op::and_ ? "and" : "or");
-      const auto b = expect(e.args[1], scope, ValueType::boolean, e.op == Op::and_ ? "and" : "or");
-      return a && b ? std::optional(ValueType::boolean) : std::nullopt;
+      bool all = true;
+      for (const auto& arg : e.args) {
+        all = expect(arg, scope, ValueType::boolean, e.op == Op::and_ ? "and" : "or") && all;
+      }
+      return all ? std::optional(ValueType::boolean) : std::nullopt;
     }
     case Op::compare: {
       const auto a = check(e.args[0], scope);
@@ -304,8 +306,8 @@ Condition compile_condition(const ast::Expr& e) {
       break;
     }
     case Op::not_: c.op = C::not_; args(1); break;
-    case Op::and_: c.op = C::and_; args(2); break;
-    case Op::or_: c.op = C::or_; args(2); break;
+    case Op::and_: c.op = C::and_; args(e.args.size()); break;
+    case Op::or_: c.op = C::or_; args(e.args.size()); break;
     case Op::compare: c.op = compare_op(e.text); args(2); break;
     case Op::in: c.op = C::in; args(2); break;
     case Op::matches_lexicon: c.op = C::matches_lexicon; c.name = e.text; args(1); break;
@@ -334,8 +336,10 @@ Value evaluate(const Condition& c, const PlanGraph& g, Vertex v, const RuleEnvir
       return std::none_of(nodes.begin(), nodes.end(), holds);
     }
     case C::not_: return !truthy(arg(0));
-    case C::and_: return truthy(arg(0)) && truthy(arg(1));
-    case C::or_: return truthy(arg(0)) || truthy(arg(1));
+    case C::and_:
+      return std::all_of(c.args.begin(), c.args.end(), [&](const Condition& a) { return truthy(evaluate(a, g, v, env)); });
+    case C::or_:
+      return std::any_of(c.args.begin(), c.args.end(), [&](const Condition& a) { return truthy(evaluate(a, g, v, env)); });
     case C::equal: return arg(0) == arg(1);
     case C::not_equal: return arg(0) != arg(1);
     case C::less: return number(0) < number(1);

@@ -10,6 +10,7 @@
 
 #include "planlint/graph.hpp"
 #include "planlint/outline.hpp"
+#include "text_util.hpp"
 
 namespace planlint {
 
@@ -193,10 +194,30 @@ PlanGraph build_graph(const Plan& plan) {
 
 namespace {
 
-boost::dynamic_properties graph_properties(const PlanGraph& g) {
+enum class GraphFormat { dot, graphml };
+
+/// A label as the format can hold it whatever the plan says: characters XML
+/// forbids replaced (Graphviz writes SVG and XML too), and for DOT every
+/// backslash doubled, since Boost's writer escapes only quotes and Graphviz
+/// reads `\"`, `\n` and a final `\` as escapes.
+std::string safe_label(std::string label, GraphFormat format) {
+  label = text::xml_safe(label);
+  if (format == GraphFormat::dot && label.find('\\') != std::string::npos) {
+    std::string escaped;
+    escaped.reserve(label.size() + 8);
+    for (const char c : label) {
+      if (c == '\\') escaped += '\\';
+      escaped += c;
+    }
+    label = std::move(escaped);
+  }
+  return label;
+}
+
+boost::dynamic_properties graph_properties(const PlanGraph& g, GraphFormat format) {
   boost::dynamic_properties dp;
   auto label = boost::make_function_property_map<Vertex, std::string>(
-      [&g](Vertex v) { return node_label(g[v]); });
+      [&g, format](Vertex v) { return safe_label(node_label(g[v]), format); });
   auto kind = boost::make_function_property_map<Vertex, std::string>(
       [&g](Vertex v) { return std::string(to_string(g[v].kind)); });
   auto line = boost::make_function_property_map<Vertex, std::string>(
@@ -231,12 +252,12 @@ boost::dynamic_properties graph_properties(const PlanGraph& g) {
 }  // namespace
 
 void write_dot(std::ostream& out, const PlanGraph& g) {
-  boost::write_graphviz_dp(out, g, graph_properties(g), "node_id",
+  boost::write_graphviz_dp(out, g, graph_properties(g, GraphFormat::dot), "node_id",
                            boost::get(boost::vertex_index, g));
 }
 
 void write_graphml(std::ostream& out, const PlanGraph& g) {
-  boost::write_graphml(out, g, boost::get(boost::vertex_index, g), graph_properties(g), true);
+  boost::write_graphml(out, g, boost::get(boost::vertex_index, g), graph_properties(g, GraphFormat::graphml), true);
 }
 
 }  // namespace planlint

@@ -30,8 +30,9 @@ void section_rows(const Section& s, int depth, std::ostream& out);
 
 void emit(const Row& row, int depth, std::ostream& out) {
   const std::string indent(static_cast<std::size_t>(depth) * 2, ' ');
-  out << gutter(row.where) << "  " << indent << row.text << '\n';
-  for (const auto& d : row.details) out << "      " << indent << "  " << d << '\n';
+  // Plan text is shown with its control characters escaped (text_util.hpp).
+  out << gutter(row.where) << "  " << indent << text::terminal_safe(row.text) << '\n';
+  for (const auto& d : row.details) out << "      " << indent << "  " << text::terminal_safe(d) << '\n';
 }
 
 std::string target_text(const Target& t) {
@@ -92,7 +93,7 @@ void section_rows(const Section& s, int depth, std::ostream& out) {
   while (next < rows.size()) emit(rows[next++], depth + 1, out);
 }
 
-std::string or_dash(const std::string& s) { return s.empty() ? "—" : s; }
+std::string or_dash(const std::string& s) { return s.empty() ? "—" : text::terminal_safe(s); }
 
 }  // namespace
 
@@ -110,11 +111,11 @@ ChildShape child_shape(const Section& parent, const Section& child) {
 
 void write_outline_text(std::ostream& out, const Plan& plan) {
   const PlanFigures f = figures_of(plan);
-  out << plan.path << '\n';
+  out << text::terminal_safe(plan.path) << '\n';
   out << "  title    " << or_dash(plan.title);
   if (plan.title_at.line) out << "  (line " << plan.title_at.line << ")";
   out << '\n';
-  out << "  kind     " << plan.kind << '\n';
+  out << "  kind     " << text::terminal_safe(plan.kind) << '\n';
   out << "  issuer   " << or_dash(plan.issuer) << '\n';
   out << "  date     " << or_dash(plan.date) << '\n';
   out << "  period   ";
@@ -123,14 +124,14 @@ void write_outline_text(std::ostream& out, const Plan& plan) {
   } else {
     out << "—\n";
   }
-  if (!plan.document_number.empty()) out << "  number   " << plan.document_number << '\n';
+  if (!plan.document_number.empty()) out << "  number   " << text::terminal_safe(plan.document_number) << '\n';
   out << "  figures  " << f.tasks << " tasks (" << f.tasks_with_units << " with units), "
       << f.targets << " targets (" << f.measured << " measured), " << f.stages
       << " stages, acceptance stage " << (f.acceptance ? "yes" : "no") << '\n';
   out << '\n';
   for (const auto& s : plan.sections) section_rows(s, 0, out);
   for (const auto& a : plan.attachments) {
-    out << gutter(a.where) << "  attachment " << a.title << (a.present ? "  (present)" : "  (absent)")
+    out << gutter(a.where) << "  attachment " << text::terminal_safe(a.title) << (a.present ? "  (present)" : "  (absent)")
         << '\n';
   }
 }

@@ -28,6 +28,13 @@ std::string style_of(ast::NumberStyle style) {
   return "";
 }
 
+/// The path attribute, percent-encoded (and said so) when XML cannot hold it.
+void push_path(tinyxml2::XMLPrinter& p, const std::string& path) {
+  bool encoded = false;
+  p.PushAttribute("path", text::xml_path(path, encoded).c_str());
+  if (encoded) p.PushAttribute("path-encoding", "percent");
+}
+
 class OutlineWriter {
  public:
   explicit OutlineWriter(tinyxml2::XMLPrinter& p) : p_(p) {}
@@ -35,6 +42,10 @@ class OutlineWriter {
   void plan(const Plan& plan);
 
  private:
+  /// An attribute whose value comes from the plan: made safe for XML.
+  void text(const char* name, std::string_view value) {
+    p_.PushAttribute(name, text::xml_safe(value).c_str());
+  }
   void at(Location where) {
     p_.PushAttribute("line", where.line);
     p_.PushAttribute("column", where.column);
@@ -49,16 +60,16 @@ class OutlineWriter {
 
 void OutlineWriter::plan(const Plan& plan) {
   p_.OpenElement("plan");
-  p_.PushAttribute("path", plan.path.c_str());
-  p_.PushAttribute("title", plan.title.c_str());
-  p_.PushAttribute("kind", plan.kind.c_str());
-  if (!plan.issuer.empty()) p_.PushAttribute("issuer", plan.issuer.c_str());
-  if (!plan.date.empty()) p_.PushAttribute("date", plan.date.c_str());
+  push_path(p_, plan.path);
+  text("title", plan.title);
+  text("kind", plan.kind);
+  if (!plan.issuer.empty()) text("issuer", plan.issuer);
+  if (!plan.date.empty()) text("date", plan.date);
   if (plan.period_start) {
     p_.PushAttribute("period-start", plan.period_start);
     p_.PushAttribute("period-end", plan.period_end);
   }
-  if (!plan.document_number.empty()) p_.PushAttribute("document-number", plan.document_number.c_str());
+  if (!plan.document_number.empty()) text("document-number", plan.document_number);
   if (plan.title_at.line) {
     p_.PushAttribute("title-line", plan.title_at.line);
   }
@@ -76,7 +87,7 @@ void OutlineWriter::plan(const Plan& plan) {
     p_.OpenElement("attachment");
     p_.PushAttribute("line", a.where.line);
     p_.PushAttribute("column", a.where.column);
-    p_.PushAttribute("title", a.title.c_str());
+    text("title", a.title);
     p_.PushAttribute("present", a.present);
     p_.CloseElement();
   }
@@ -87,10 +98,10 @@ void OutlineWriter::section(const Section& s) {
   p_.OpenElement("section");
   at(s.where);
   p_.PushAttribute("level", s.level);
-  p_.PushAttribute("number", std::string(s.number).c_str());
+  text("number", s.number);
   p_.PushAttribute("style", style_of(s.style).c_str());
   p_.PushAttribute("role", std::string(to_string(s.role)).c_str());
-  p_.PushAttribute("title", std::string(s.title).c_str());
+  text("title", s.title);
 
   // Targets, stages, tasks and subsections in document order.
   std::vector<std::pair<Location, std::function<void()>>> items;
@@ -112,11 +123,11 @@ void OutlineWriter::section(const Section& s) {
 void OutlineWriter::task(const Section& t) {
   p_.OpenElement("task");
   at(t.where);
-  p_.PushAttribute("number", std::string(t.number).c_str());
-  p_.PushAttribute("title", std::string(t.title).c_str());
+  text("number", t.number);
+  text("title", t.title);
   for (const auto& u : t.task_units()) {
     p_.OpenElement("unit");
-    p_.PushAttribute("name", std::string(u.name).c_str());
+    text("name", u.name);
     p_.PushAttribute("role", std::string(to_string(u.role)).c_str());
     p_.PushAttribute("line", u.where.line);
     p_.PushAttribute("column", u.where.column);
@@ -131,11 +142,11 @@ void OutlineWriter::target(const Target& t) {
   at(t.where);
   p_.PushAttribute("measured", t.measured);
   if (t.deadline) p_.PushAttribute("deadline", t.deadline);
-  p_.PushAttribute("text", text::excerpt(t.text, kTextExcerpt).c_str());
+  text("text", text::excerpt(t.text, kTextExcerpt));
   for (const auto& q : t.quantities) {
     p_.OpenElement("quantity");
-    p_.PushAttribute("value", q.value.c_str());
-    p_.PushAttribute("unit", q.unit.c_str());
+    text("value", q.value);
+    text("unit", q.unit);
     p_.PushAttribute("line", q.where.line);
     p_.PushAttribute("column", q.where.column);
     p_.CloseElement();
@@ -146,9 +157,9 @@ void OutlineWriter::target(const Target& t) {
 void OutlineWriter::stage(const Stage& s) {
   p_.OpenElement("stage");
   at(s.where);
-  p_.PushAttribute("name", s.name.c_str());
-  if (!s.from.empty()) p_.PushAttribute("from", s.from.c_str());
-  if (!s.to.empty()) p_.PushAttribute("to", s.to.c_str());
+  text("name", s.name);
+  if (!s.from.empty()) text("from", s.from);
+  if (!s.to.empty()) text("to", s.to);
   p_.PushAttribute("acceptance", s.acceptance);
   p_.CloseElement();
 }
@@ -167,8 +178,8 @@ void write_outline_xml(std::ostream& out, const std::vector<OutlineEntry>& entri
       writer.plan(*plan);
     } else {
       p.OpenElement("plan");
-      p.PushAttribute("path", e.path.c_str());
-      p.PushAttribute("error", std::get<std::string>(e.plan_or_error).c_str());
+      push_path(p, e.path);
+      p.PushAttribute("error", text::xml_safe(std::get<std::string>(e.plan_or_error)).c_str());
       p.CloseElement();
     }
   }

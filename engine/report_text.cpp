@@ -2,6 +2,7 @@
 #include <sstream>
 
 #include "planlint/report.hpp"
+#include "text_util.hpp"
 
 namespace planlint {
 
@@ -62,25 +63,30 @@ class TextWriter final : public ReportWriter {
     const char* bold = style_.color ? "\033[1m" : "";
     const char* reset = style_.color ? "\033[0m" : "";
     const char* green = style_.color ? "\033[1;32m" : "";
+    // Whatever comes from a plan or a file name is shown with its control
+    // characters escaped: no sequence in a plan reaches the terminal raw.
+    using text::terminal_safe;
     if (!r.error.empty()) {
-      out << bold << r.path << ": " << reset << (style_.color ? color_of(Severity::error) : "")
-          << "error: " << reset << r.error << '\n';
+      out << bold << terminal_safe(r.path) << ": " << reset << (style_.color ? color_of(Severity::error) : "")
+          << "error: " << reset << terminal_safe(r.error) << '\n';
       return;
     }
+    const std::string file = terminal_safe(r.path);
     for (const auto& d : r.findings) {
-      out << bold << d.file << ':' << d.where.line << ':' << d.where.column << ": " << reset
-          << (style_.color ? color_of(d.severity) : "") << to_string(d.severity) << ": " << reset << bold
-          << d.message << reset << " [" << d.rule << "]\n";
+      out << bold << (d.file == r.path ? file : terminal_safe(d.file)) << ':' << d.where.line << ':'
+          << d.where.column << ": " << reset << (style_.color ? color_of(d.severity) : "") << to_string(d.severity)
+          << ": " << reset << bold << terminal_safe(d.message) << reset << " [" << terminal_safe(d.rule) << "]\n";
       if (r.source && d.where.line > 0) {
         // The line up to some way past the column: plan paragraphs are long.
+        // It is cut between code points, and escaped after the cut.
         const std::string_view line = r.source->line(d.where.line);
         const std::size_t end = prefix_bytes(line, d.where.column + kContext);
-        out << "  " << line.substr(0, end) << (end < line.size() ? "…" : "") << '\n';
+        out << "  " << terminal_safe(line.substr(0, end)) << (end < line.size() ? "…" : "") << '\n';
         const std::size_t before = prefix_bytes(line, d.where.column - 1);
-        out << "  " << std::string(display_width(line.substr(0, before)), ' ') << green << '^' << reset
-            << '\n';
+        out << "  " << std::string(display_width(terminal_safe(line.substr(0, before))), ' ') << green << '^'
+            << reset << '\n';
       }
-      if (!d.hint.empty()) out << "  hint: " << d.hint << '\n';
+      if (!d.hint.empty()) out << "  hint: " << terminal_safe(d.hint) << '\n';
     }
   }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "planlint/report.hpp"
+#include "text_util.hpp"
 
 namespace planlint {
 
@@ -68,6 +69,12 @@ void push_number(tinyxml2::XMLPrinter& p, const char* name, std::size_t value) {
   p.PushAttribute(name, digits.data());
 }
 
+/// The value as XML allows it (text_util.hpp): itself when it is fine (nearly
+/// always), else the replaced text kept in `buffer`.
+const char* xml_c_str(const std::string& value, std::string& buffer) {
+  return text::xml_safe(value, buffer).data() == value.data() ? value.c_str() : buffer.c_str();
+}
+
 /// Room for a file's element, so that it is printed without the string
 /// growing by doubling: a file with 30,000 findings would otherwise hold its
 /// part one and a half times over at the moment it grows. Each finding's
@@ -96,26 +103,29 @@ class XmlWriter final : public ReportWriter {
     p.text().reserve(estimated_size(r));
     p.continue_line();
     p.OpenElement("file");
-    p.PushAttribute("path", r.path.c_str());
+    bool encoded = false;
+    p.PushAttribute("path", text::xml_path(r.path, encoded).c_str());
+    if (encoded) p.PushAttribute("path-encoding", "percent");
+    std::string buffer;
     if (!r.error.empty()) {
-      p.PushAttribute("error", r.error.c_str());
+      p.PushAttribute("error", xml_c_str(r.error, buffer));
       p.CloseElement();
       return part(p);
     }
-    p.PushAttribute("title", r.title.c_str());
-    p.PushAttribute("kind", r.kind.c_str());
+    p.PushAttribute("title", xml_c_str(r.title, buffer));
+    p.PushAttribute("kind", xml_c_str(r.kind, buffer));
     for (const auto& d : r.findings) {
       p.OpenElement("finding");
-      p.PushAttribute("rule", d.rule.c_str());
+      p.PushAttribute("rule", xml_c_str(d.rule, buffer));
       p.PushAttribute("severity", std::string(to_string(d.severity)).c_str());
       push_number(p, "line", d.where.line);
       push_number(p, "column", d.where.column);
       p.OpenElement("message");
-      p.PushText(d.message.c_str());
+      p.PushText(xml_c_str(d.message, buffer));
       p.CloseElement();
       if (!d.hint.empty()) {
         p.OpenElement("hint");
-        p.PushText(d.hint.c_str());
+        p.PushText(xml_c_str(d.hint, buffer));
         p.CloseElement();
       }
       p.CloseElement();

@@ -1,6 +1,8 @@
 #include "planlint/rule_set.hpp"
 
 #include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "planlint/parse.hpp"
 
@@ -113,6 +115,11 @@ bool load_rule_file(SourceFile source, RuleSet& rules, DiagnosticSink& sink) {
   }
   bool ok = true;
   std::vector<Rule> compiled;
+  compiled.reserve(parsed->rules.size());
+  // Ids seen in this file: a hash set, so that loading stays linear in the
+  // number of rules.
+  std::unordered_set<std::string_view> ids;
+  ids.reserve(parsed->rules.size());
   RegexCache regexes = rules.regexes;
   for (const auto& decl : parsed->rules) {
     auto rule = compile_rule(decl, file, lexicons, regexes, sink);
@@ -120,9 +127,7 @@ bool load_rule_file(SourceFile source, RuleSet& rules, DiagnosticSink& sink) {
       ok = false;
       continue;
     }
-    const bool twice = std::any_of(compiled.begin(), compiled.end(),
-                                   [&](const Rule& r) { return r.id == rule->id; });
-    if (twice) {
+    if (!ids.insert(decl.id).second) {
       sink.report(Diagnostic{file.path(), file.location(decl.source), "rule-check", Severity::error,
                              "rule " + rule->id + " is declared twice in this file", ""});
       ok = false;
@@ -133,11 +138,15 @@ bool load_rule_file(SourceFile source, RuleSet& rules, DiagnosticSink& sink) {
   if (!ok) return false;
   if (staged) rules.lexicons = std::move(*staged);
   rules.regexes = std::move(regexes);
+  // The rules so far by id.
+  std::unordered_map<std::string, std::size_t> index;
+  index.reserve(rules.rules.size());
+  for (std::size_t i = 0; i < rules.rules.size(); ++i) index.emplace(rules.rules[i].id, i);
+  rules.rules.reserve(rules.rules.size() + compiled.size());
   for (auto& rule : compiled) {
-    auto it = std::find_if(rules.rules.begin(), rules.rules.end(),
-                           [&](const Rule& r) { return r.id == rule.id; });
-    if (it != rules.rules.end()) {
-      *it = std::move(rule);  // replaces a rule of the same id, in its place
+    const auto it = index.find(rule.id);
+    if (it != index.end()) {
+      rules.rules[it->second] = std::move(rule);  // replaces a rule of the same id, in its place
     } else {
       rules.rules.push_back(std::move(rule));
     }
@@ -145,14 +154,15 @@ bool load_rule_file(SourceFile source, RuleSet& rules, DiagnosticSink& sink) {
   return true;
 }
 
-bool load_rules(const std::vector<std::string>& extra_files, RuleSet& rules, DiagnosticSink& sink) {
+bool load_rules(const std::vector<std::string>& extra_files, RuleSet& rules, DiagnosticSink& sink,
+                const ReadLimits& limits) {
   bool ok = true;
   for (const auto& builtin : builtin_rule_files()) {
     ok = load_rule_file(SourceFile(std::string(builtin.name), std::string(builtin.text)), rules, sink) && ok;
   }
   for (const auto& path : extra_files) {
     LoadError error;
-    auto file = load_source(path, error);
+    auto file = load_source(path, error, limits);
     if (!file) {
       sink.report(Diagnostic{path, Location{}, "rule-file", Severity::error, error.message, ""});
       ok = false;

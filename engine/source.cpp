@@ -1,12 +1,14 @@
 #include "planlint/source.hpp"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <istream>
 #include <sstream>
 
 #include "utf8.hpp"
@@ -181,13 +183,80 @@ bool read_into(int fd, std::string& out, std::size_t size) {
   return true;
 }
 
+std::string human_size(std::size_t bytes) {
+  std::ostringstream out;
+  if (bytes % (std::size_t{1} << 20) == 0) {
+    out << (bytes >> 20) << " MiB";
+  } else if (bytes % 1024 == 0) {
+    out << (bytes >> 10) << " KiB";
+  } else {
+    out << bytes << " bytes";
+  }
+  return out.str();
+}
+
+/// Reads what a pipe, FIFO or device gives, in chunks, until its end, the
+/// size limit, or `idle_seconds` without a byte. The descriptor is
+/// non-blocking: a FIFO that no writer has opened yet reads as an end, and
+/// is waited for (poll) like a silent pipe rather than taken for empty.
+std::optional<std::string> read_stream_fd(int fd, bool fifo, LoadError& error, const ReadLimits& limits) {
+  constexpr std::size_t kChunk = 65536;
+  std::string bytes;
+  bool writer_seen = !fifo;
+  for (;;) {
+    const std::size_t room = std::min(kChunk, limits.max_bytes + 1 - bytes.size());
+    const std::size_t before = bytes.size();
+    bytes.resize(before + room);
+    const ssize_t n = ::read(fd, bytes.data() + before, room);
+    const int read_errno = errno;
+    bytes.resize(before + static_cast<std::size_t>(std::max<ssize_t>(n, 0)));
+    if (n > 0) {
+      writer_seen = true;
+      if (bytes.size() > limits.max_bytes) {
+        error = LoadError{too_large_message(limits)};
+        return std::nullopt;
+      }
+      continue;
+    }
+    if (n < 0 && read_errno == EINTR) continue;
+    if (n < 0 && read_errno != EAGAIN && read_errno != EWOULDBLOCK) {
+      error = LoadError{std::string("read error: ") + std::strerror(read_errno)};
+      return std::nullopt;
+    }
+    if (n == 0 && writer_seen) return bytes;  // the end
+    // Nothing yet: wait for data or for the writer to come and go.
+    pollfd p{fd, POLLIN, 0};
+    int ready;
+    do {
+      ready = ::poll(&p, 1, limits.idle_seconds * 1000);
+    } while (ready < 0 && errno == EINTR);
+    if (ready < 0) {
+      error = LoadError{std::string("cannot wait for input: ") + std::strerror(errno)};
+      return std::nullopt;
+    }
+    if (ready == 0) {
+      std::ostringstream out;
+      out << "nothing to read for " << limits.idle_seconds << " s (a pipe or FIFO with no writer?"
+          << " see --input-timeout)";
+      error = LoadError{out.str()};
+      return std::nullopt;
+    }
+    if (p.revents & (POLLIN | POLLHUP)) writer_seen = true;
+  }
+}
+
 }  // namespace
 
-std::optional<SourceFile> load_source(const std::string& path, LoadError& error) {
-  // open, fstat and read: the fewest system calls for a file of known size.
-  const FileDescriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
+std::string too_large_message(const ReadLimits& limits) {
+  return "larger than the " + human_size(limits.max_bytes) + " an input may be (see --max-input-size)";
+}
+
+std::optional<std::string> read_file_bytes(const std::string& path, LoadError& error, const ReadLimits& limits) {
+  // Non-blocking, so that opening a FIFO with no writer returns at once.
+  const FileDescriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK)};
   if (file.fd < 0) {
     error = errno == ENOENT || errno == ENOTDIR ? LoadError{"no such file"}
+            : errno == ELOOP                    ? LoadError{"symbolic link loop"}
                                                 : LoadError{std::string("cannot open: ") + std::strerror(errno)};
     return std::nullopt;
   }
@@ -200,24 +269,49 @@ std::optional<SourceFile> load_source(const std::string& path, LoadError& error)
     error = LoadError{"is a directory, not a plan file"};
     return std::nullopt;
   }
-  // One read of the whole file when its size is known; a pipe or special
-  // file is read in chunks until its end.
+  // A pipe, FIFO or device, and a file whose size is not known (/proc says 0).
+  if (!S_ISREG(status.st_mode) || status.st_size == 0) {
+    return read_stream_fd(file.fd, S_ISFIFO(status.st_mode), error, limits);
+  }
+  // A regular file: open, fstat and one read, the fewest system calls for a
+  // file of known size.
+  if (static_cast<std::size_t>(status.st_size) > limits.max_bytes) {
+    error = LoadError{too_large_message(limits)};
+    return std::nullopt;
+  }
   std::string bytes;
-  bool ok = true;
-  if (S_ISREG(status.st_mode) && status.st_size > 0) {
-    ok = read_into(file.fd, bytes, static_cast<std::size_t>(status.st_size));
-  } else {
-    constexpr std::size_t kChunk = 65536;
-    for (std::size_t before = 0; ok; before = bytes.size()) {
-      ok = read_into(file.fd, bytes, kChunk);
-      if (bytes.size() == before) break;
+  if (!read_into(file.fd, bytes, static_cast<std::size_t>(status.st_size))) {
+    error = LoadError{std::string("read error: ") + std::strerror(errno)};
+    return std::nullopt;
+  }
+  return bytes;
+}
+
+std::optional<SourceFile> load_source(const std::string& path, LoadError& error, const ReadLimits& limits) {
+  auto bytes = read_file_bytes(path, error, limits);
+  if (!bytes) return std::nullopt;
+  return source_from_bytes(path, std::move(*bytes), error);
+}
+
+std::optional<std::string> read_stream_bytes(std::istream& in, LoadError& error, const ReadLimits& limits) {
+  constexpr std::size_t kChunk = 65536;
+  std::string bytes;
+  while (in) {
+    const std::size_t before = bytes.size();
+    const std::size_t room = std::min(kChunk, limits.max_bytes + 1 - before);
+    bytes.resize(before + room);
+    in.read(bytes.data() + before, static_cast<std::streamsize>(room));
+    bytes.resize(before + static_cast<std::size_t>(in.gcount()));
+    if (bytes.size() > limits.max_bytes) {
+      error = LoadError{too_large_message(limits)};
+      return std::nullopt;
     }
   }
-  if (!ok) {
+  if (in.bad()) {
     error = LoadError{"read error"};
     return std::nullopt;
   }
-  return source_from_bytes(path, std::move(bytes), error);
+  return bytes;
 }
 
 std::optional<SourceFile> source_from_bytes(const std::string& path, std::string bytes, LoadError& error) {

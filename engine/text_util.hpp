@@ -46,3 +46,31 @@ inline bool starts_with(std::string_view s, std::string_view prefix) { return s.
 inline bool ends_with(std::string_view s, std::string_view suffix) { return s.ends_with(suffix); }
 
 }  // namespace planlint::text
+
+namespace planlint::text {
+
+// ------------------------------------------------------------ safe output
+// Plan text and file names come from anyone. These keep them from breaking
+// an output format or driving the terminal that shows them.
+
+/// The text with every control character but tab (C0, DEL, C1) and every
+/// byte that is not part of valid UTF-8 shown as a visible escape (`\x1b`,
+/// `\u009b`), so that no sequence in a plan reaches a terminal raw. Text
+/// without such characters (nearly all) comes back unchanged.
+std::string terminal_safe(std::string_view s);
+
+/// The text as XML 1.0 allows it in content and attributes: C0 controls but
+/// tab, LF and CR, U+FFFE, U+FFFF and bytes that are not valid UTF-8 are
+/// each replaced by U+FFFD. Returns `s` itself when it needs nothing, else
+/// the replaced text, kept in `buffer`.
+std::string_view xml_safe(std::string_view s, std::string& buffer);
+/// The same, as a string.
+std::string xml_safe(std::string_view s);
+
+/// A file path for an XML attribute. A path that is valid UTF-8 and free of
+/// characters XML forbids is itself; any other is percent-encoded (each such
+/// byte, and every `%`, as %XX: decoding gives the bytes back) and `encoded`
+/// is set, so that the writer can say so.
+std::string xml_path(std::string_view path, bool& encoded);
+
+}  // namespace planlint::text

@@ -81,7 +81,10 @@ auto const dash_char = lit('-') | lit("—") | lit("－");
 auto const page_number_def = -(dash_char >> *hspace) >> raw[repeat(1, 4)[digit]] >> *hspace >>
                              -dash_char >> *hspace >> &line_end;
 
-auto const blank_def = raw[x3::eps] >> &line_end;
+// A run of blank lines is one node: a text of a million empty lines costs
+// the syntax tree one node, not a million (each node is the size of the
+// largest kind of line).
+auto const blank_def = raw[x3::eps] >> &line_end >> *(x3::eol >> lead >> &line_end);
 auto const text_def = rest_of_line;
 
 // Order matters: a heading or labelled line would otherwise be taken for

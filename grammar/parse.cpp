@@ -134,7 +134,8 @@ std::optional<ast::RuleFile> parse_rule_file(const SourceFile& source, Diagnosti
     found = "“" + std::string(rest.substr(0, n)) + "”";
   }
   sink.report(Diagnostic{source.path(), source.location(static_cast<std::size_t>(where - text.data())),
-                         "rule-syntax", Severity::error, "expected " + expected + ", found " + found,
+                         "rule-syntax", Severity::error,
+                         handler.message.empty() ? "expected " + expected + ", found " + found : handler.message,
                          ""});
   return std::nullopt;
 }

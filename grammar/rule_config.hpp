@@ -14,10 +14,19 @@ namespace x3 = boost::spirit::x3;
 
 using rule_iterator_type = char const*;
 
-/// Collects the first parse error of a rule file: where, and what was expected.
+/// Conditions nest (not, parentheses, function arguments) at most this deep:
+/// each level costs the recursive descent a few stack frames, and the stack
+/// must hold them with room to spare, under a sanitizer too.
+inline constexpr unsigned kMaxRuleNesting = 64;
+
+/// Collects the first parse error of a rule file: where, and what was
+/// expected (or, for a condition nested too deep, the whole message); and
+/// counts the nesting of the condition being parsed.
 struct RuleErrorHandler {
   rule_iterator_type failed_at = nullptr;
   std::string expected;
+  std::string message;  // when set, the error is this, not "expected …"
+  unsigned depth = 0;
 };
 
 struct rule_error_handler_tag;

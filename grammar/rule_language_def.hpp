@@ -103,21 +103,69 @@ inline auto const start_call = [](auto& ctx) {
 };
 inline auto const push_arg = [](auto& ctx) { x3::_val(ctx).args.push_back(std::move(x3::_attr(ctx))); };
 
+/// `a and b and c` is one node with three arguments, not a chain of nodes:
+/// a long chain stays one level deep, so nothing that walks the tree
+/// recurses once per operand.
 template <Op op>
 struct combine {
   template <typename Context>
   void operator()(Context& ctx) const {
-    ast::Expr node;
-    node.op = op;
-    node.args.push_back(std::move(x3::_val(ctx)));
-    node.args.push_back(std::move(x3::_attr(ctx)));
-    node.source = std::string_view(node.args[0].source.data(),
-                                   static_cast<std::size_t>(node.args[1].source.data() +
-                                                            node.args[1].source.size() -
-                                                            node.args[0].source.data()));
-    x3::_val(ctx) = std::move(node);
+    ast::Expr& value = x3::_val(ctx);
+    if (value.op != op || value.grouped) {
+      ast::Expr node;
+      node.op = op;
+      node.args.push_back(std::move(value));
+      value = std::move(node);
+    }
+    value.args.push_back(std::move(x3::_attr(ctx)));
+    value.source = std::string_view(value.args.front().source.data(),
+                                    static_cast<std::size_t>(value.args.back().source.data() +
+                                                             value.args.back().source.size() -
+                                                             value.args.front().source.data()));
   }
 };
+/// A parenthesised condition is not joined to the chain around it.
+inline auto const mark_grouped = [](auto& ctx) {
+  x3::_val(ctx) = std::move(x3::_attr(ctx));
+  x3::_val(ctx).grouped = true;
+};
+
+/// nested[p]: p one level deeper in a condition. Past kMaxRuleNesting the
+/// parse fails there with a message of its own, before the recursion can
+/// exhaust the stack.
+template <typename Subject>
+struct nesting_directive : x3::unary_parser<Subject, nesting_directive<Subject>> {
+  using base_type = x3::unary_parser<Subject, nesting_directive<Subject>>;
+  static bool const is_pass_through_unary = true;
+  constexpr explicit nesting_directive(Subject const& inner) : base_type(inner) {}
+
+  template <typename Iterator, typename Context, typename RContext, typename Attribute>
+  bool parse(Iterator& first, Iterator const& last, Context const& context, RContext& rcontext,
+             Attribute& attr) const {
+    RuleErrorHandler& handler = x3::get<rule_error_handler_tag>(context).get();
+    if (handler.depth >= kMaxRuleNesting) {
+      if (handler.failed_at == nullptr) {
+        x3::skip_over(first, last, context);
+        handler.failed_at = first;
+        handler.message = "condition nested more than " + std::to_string(kMaxRuleNesting) +
+                          " levels deep (not, parentheses, function arguments)";
+      }
+      return false;
+    }
+    ++handler.depth;
+    const bool ok = this->subject.parse(first, last, context, rcontext, attr);
+    --handler.depth;
+    return ok;
+  }
+};
+struct nesting_gen {
+  template <typename Subject>
+  constexpr nesting_directive<typename x3::extension::as_parser<Subject>::value_type> operator[](
+      Subject const& subject) const {
+    return nesting_directive<typename x3::extension::as_parser<Subject>::value_type>(x3::as_parser(subject));
+  }
+};
+inline constexpr nesting_gen nested{};
 inline auto const make_not = [](auto& ctx) {
   ast::Expr node;
   node.op = Op::not_;
@@ -224,18 +272,19 @@ auto const list_def = '[' > -(word % ',') > ']';
 auto const compare_op_def = x3::string("==") | x3::string("!=") | x3::string(">=") |
                            x3::string("<=") | x3::string(">") | x3::string("<");
 
-auto const call_def = raw[(ident >> &lit('('))[start_call] > '(' > -(expr[push_arg] % ',') > ')'][set_source];
+auto const call_def =
+    raw[(ident >> &lit('('))[start_call] > '(' > -(nested[expr][push_arg] % ',') > ')'][set_source];
 auto const path = (lexeme[ident % '.'])[make_path];
 auto const operand_def = raw[x3::double_[make_number] | string_literal[make_string] |
                          kw("true")[make_true] | kw("false")[make_false] | list[make_list] |
-                         call[assign] | path | ('(' > expr > ')')[assign]][set_source];
+                         call[assign] | path | ('(' > nested[expr] > ')')[mark_grouped]][set_source];
 auto const predicate_def = raw[operand[assign] >>
     -((compare_op > operand)[make_compare] | (kw("in") > operand[make_in]) |
       (kw("matches") > matches_target[make_matches]))][set_source];
 // matches: the subject is the predicate's value so far, handed in and out.
 auto const matches_target_def =
     (kw("lexicon") > name[set_lexicon_target]) | regex_literal[set_regex_target];
-auto const not_expr_def = raw[(kw("not") > not_expr[make_not]) | predicate[assign]][set_source];
+auto const not_expr_def = raw[(kw("not") > nested[not_expr][make_not]) | predicate[assign]][set_source];
 auto const and_expr_def = raw[not_expr[assign] >> *(kw("and") > not_expr[combine<Op::and_>{}])][set_source];
 auto const expr_def = raw[and_expr[assign] >> *(kw("or") > and_expr[combine<Op::or_>{}])][set_source];
 

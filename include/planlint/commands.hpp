@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "planlint/diagnostic.hpp"
+#include "planlint/source.hpp"
 
 namespace planlint {
 
@@ -20,12 +21,16 @@ struct Options {
   std::vector<std::string> rule_files;
   std::vector<std::pair<std::string, bool>> switches;  // --disable ID / --enable ID, in order
   std::optional<Severity> fail_on = Severity::error;   // none: never fail on findings
-  std::string output;                // --output FILE, written atomically
+  std::string output;                // --output FILE: a regular file replaced atomically, a device or FIFO written into
   ColorMode color = ColorMode::automatic;
   std::string explain;               // rules --explain ID
   bool verbose = false;
-  unsigned jobs = 1;
+  unsigned jobs = 1;                  // at most one per file and kMaxJobs are started
+  ReadLimits limits;                 // --max-input-size, --input-timeout
 };
+
+/// Threads a run starts at the most, whatever -j says.
+constexpr unsigned kMaxJobs = 256;
 
 /// Exit codes: 0 success, 1 findings at or above --fail-on, 2 usage errors,
 /// unreadable inputs and malformed rule files.
@@ -48,8 +53,18 @@ int run_graph(const Options& options, std::ostream& out, std::ostream& err);
 /// `planlint rules [--explain ID]`: the active rules, or one rule's page.
 int run_rules(const Options& options, std::ostream& out, std::ostream& err);
 
-/// The files `check` reads for its inputs: files as given, directories walked
-/// for .txt and .md files in sorted order.
-std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs);
+/// One input of a run: a path, and why it cannot be read when its directory
+/// walk already knows (a dangling link, a link loop, a directory that cannot
+/// be listed).
+struct InputFile {
+  std::string path;
+  std::string error;
+};
+
+/// The files `check` reads for its inputs: files as given, directories
+/// walked for .txt and .md files in sorted order (links followed; a link back
+/// to a directory being walked is a loop). Every entry that cannot be
+/// resolved is kept with its error, so that the run names it and fails.
+std::vector<InputFile> expand_inputs(const std::vector<std::string>& inputs);
 
 }  // namespace planlint

@@ -52,6 +52,8 @@ bool load_rule_file(SourceFile file, RuleSet& rules, DiagnosticSink& sink);
 /// The built-in rule files, then `extra_files` in order. Returns false (with
 /// diagnostics) when any file is unreadable or malformed, or when a lexicon
 /// the plan reader needs is missing.
-bool load_rules(const std::vector<std::string>& extra_files, RuleSet& rules, DiagnosticSink& sink);
+/// Each rule file is read within `limits`, as plans are.
+bool load_rules(const std::vector<std::string>& extra_files, RuleSet& rules, DiagnosticSink& sink,
+                const ReadLimits& limits = {});
 
 }  // namespace planlint

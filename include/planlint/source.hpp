@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -72,8 +73,31 @@ std::optional<LoadError> check_utf8_text(std::string_view bytes);
 /// text (blanks, a BOM) and text that is not UTF-8 are refused with `error`.
 std::optional<SourceFile> source_from_bytes(const std::string& path, std::string bytes, LoadError& error);
 
-/// Reads a file. On failure returns nothing and fills `error`.
-std::optional<SourceFile> load_source(const std::string& path, LoadError& error);
+/// What one input may cost to read. A plan is a few hundred kB; the bound
+/// keeps /dev/zero, an endless pipe or a huge file from taking the machine.
+struct ReadLimits {
+  static constexpr std::size_t kDefaultMaxBytes = std::size_t{64} << 20;
+  static constexpr int kDefaultIdleSeconds = 10;
+  std::size_t max_bytes = kDefaultMaxBytes;  // --max-input-size
+  int idle_seconds = kDefaultIdleSeconds;    // --input-timeout: a pipe or FIFO silent this long fails
+};
+
+/// The message for an input over `limits.max_bytes`.
+std::string too_large_message(const ReadLimits& limits);
+
+/// Reads a file: a regular file in one read, anything else (a pipe, a FIFO,
+/// a device) in chunks, never past `limits.max_bytes` and never waiting
+/// longer than `limits.idle_seconds` for the next byte. Opening never blocks
+/// (a FIFO with no writer is waited for like a silent pipe). On failure
+/// returns nothing and fills `error`.
+std::optional<std::string> read_file_bytes(const std::string& path, LoadError& error,
+                                           const ReadLimits& limits = {});
+
+/// read_file_bytes, then source_from_bytes.
+std::optional<SourceFile> load_source(const std::string& path, LoadError& error, const ReadLimits& limits = {});
+
+/// Reads a stream (standard input) to its end, at most `limits.max_bytes`.
+std::optional<std::string> read_stream_bytes(std::istream& in, LoadError& error, const ReadLimits& limits = {});
 
 /// Number of code points in a UTF-8 string.
 std::size_t code_points(std::string_view utf8);

@@ -89,6 +89,13 @@ BOOST_AUTO_TEST_CASE(every_line_is_kept_with_crlf_and_bom) {
              boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(a_run_of_blank_lines_is_one_node) {
+  BOOST_TEST(kinds_of("一、总体要求\n\n\n \u3000\n\r\n\n正文。\n\n") == (std::vector<int>{heading, blank, text, blank}),
+             boost::test_tools::per_element());
+  BOOST_TEST(kinds_of(std::string(100000, '\n') + "正文。") == (std::vector<int>{blank, text}),
+             boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(inline_heading_title_runs_to_the_first_full_stop) {
   const auto plan = planlint::testing::plan_from_text(
       "t.txt", "关于XX的工作方案\n\n一、重点任务\n1. **加强战略规划引领。**紧扣功能定位。\n"

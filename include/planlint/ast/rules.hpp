@@ -27,8 +27,8 @@ struct Expr {
     path,            // plan.kind   (words: the segments)
     call,            // count(units), any(stages, …)   (text: name, args)
     not_,            // not a       (args[0])
-    and_,            // a and b     (args)
-    or_,             // a or b      (args)
+    and_,            // a and b and … (args: two or more)
+    or_,             // a or b or …   (args: two or more)
     compare,         // a >= b      (text: the operator, args[0], args[1])
     in,              // a in [..]   (args[0], args[1])
     matches_lexicon, // a matches lexicon NAME   (args[0], text: NAME)
@@ -40,6 +40,7 @@ struct Expr {
   std::string text;
   std::vector<std::string> words;
   std::vector<Expr> args;
+  bool grouped = false;  // written in parentheses: not joined to an and/or chain around it
 };
 
 /// `rule ID { severity … applies-to … when … require … message … hint … }`

@@ -1,0 +1,112 @@
+// The files a command reads for its inputs: files as given, directories
+// walked for plan files. Every entry that cannot be read is kept, with why,
+// so that it is named in the report rather than passed over.
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <utility>
+#include <vector>
+
+#include "planlint/commands.hpp"
+
+namespace planlint {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// Directories below a directory given on the command line at most; deeper
+/// ones are named as not walked.
+constexpr std::size_t kMaxDepth = 128;
+
+bool is_plan_file_name(const fs::path& p) {
+  const auto ext = p.extension();
+  return ext == ".txt" || ext == ".md";
+}
+
+struct DirId {
+  dev_t dev;
+  ino_t ino;
+  friend bool operator==(const DirId&, const DirId&) = default;
+};
+
+class Walker {
+ public:
+  explicit Walker(std::vector<InputFile>& found) : found_(found) {}
+
+  void walk(const fs::path& dir, const struct stat& status) {
+    const DirId id{status.st_dev, status.st_ino};
+    if (std::find(ancestors_.begin(), ancestors_.end(), id) != ancestors_.end()) {
+      found_.push_back(InputFile{dir.string(), "symbolic link loop: leads back to a directory above it"});
+      return;
+    }
+    if (ancestors_.size() >= kMaxDepth) {
+      found_.push_back(InputFile{dir.string(), "directory nested too deep, not walked"});
+      return;
+    }
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec);
+    if (ec) {
+      found_.push_back(InputFile{dir.string(), "cannot read directory: " + ec.message()});
+      return;
+    }
+    ancestors_.push_back(id);
+    for (const fs::directory_iterator end; it != end;) {
+      entry(it->path());
+      it.increment(ec);
+      if (ec) {
+        found_.push_back(InputFile{dir.string(), "cannot read directory: " + ec.message()});
+        break;
+      }
+    }
+    ancestors_.pop_back();
+  }
+
+ private:
+  /// One directory entry: a plan file, a directory to walk, or an entry that
+  /// cannot be resolved (a dangling link, a link loop, no permission).
+  void entry(const fs::path& p) {
+    struct stat status {};
+    if (::stat(p.c_str(), &status) != 0) {
+      const int err = errno;
+      struct stat link {};
+      const bool is_link = ::lstat(p.c_str(), &link) == 0 && S_ISLNK(link.st_mode);
+      std::string why = err == ELOOP                  ? "symbolic link loop"
+                        : is_link && err == ENOENT    ? "broken symbolic link (its target does not exist)"
+                                                      : std::string("cannot read: ") + std::strerror(err);
+      found_.push_back(InputFile{p.string(), std::move(why)});
+      return;
+    }
+    if (S_ISDIR(status.st_mode)) {
+      walk(p, status);
+    } else if (S_ISREG(status.st_mode) && is_plan_file_name(p)) {
+      found_.push_back(InputFile{p.string(), {}});
+    }
+  }
+
+  std::vector<InputFile>& found_;
+  std::vector<DirId> ancestors_;  // the directories being walked, outermost first
+};
+
+}  // namespace
+
+std::vector<InputFile> expand_inputs(const std::vector<std::string>& inputs) {
+  std::vector<InputFile> files;
+  for (const auto& input : inputs) {
+    struct stat status {};
+    if (input == "-" || ::stat(input.c_str(), &status) != 0 || !S_ISDIR(status.st_mode)) {
+      files.push_back(InputFile{input, {}});  // a file; reading it says what is wrong
+      continue;
+    }
+    std::vector<InputFile> found;
+    Walker(found).walk(input, status);
+    std::sort(found.begin(), found.end(), [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
+    std::move(found.begin(), found.end(), std::back_inserter(files));
+  }
+  return files;
+}
+
+}  // namespace planlint
