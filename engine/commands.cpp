@@ -486,7 +486,14 @@ int run_check(const Options& options, std::istream& in, std::ostream& out, std::
     err << "planlint check: no input files\n";
     return kExitError;
   }
-  std::vector<InputFile> files = expand_inputs(options.inputs);
+  std::vector<InputFile> files;
+  for (auto& f : expand_inputs(options.inputs)) {
+    if (f.skipped) {
+      err << text::terminal_safe(f.path) << ": note: " << f.error << '\n';
+    } else {
+      files.push_back(std::move(f));
+    }
+  }
   std::vector<std::string> read = options.rule_files;
   for (const auto& f : files) read.push_back(f.path);
   const auto target = open_output(options, read, out, err);

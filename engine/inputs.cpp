@@ -39,8 +39,9 @@ class Walker {
 
   void walk(const fs::path& dir, const struct stat& status) {
     const DirId id{status.st_dev, status.st_ino};
+    // Links to directories are not followed; a bind mount can still lead back.
     if (std::find(ancestors_.begin(), ancestors_.end(), id) != ancestors_.end()) {
-      found_.push_back(InputFile{dir.string(), "symbolic link loop: leads back to a directory above it"});
+      found_.push_back(InputFile{dir.string(), "directory loop: leads back to a directory above it"});
       return;
     }
     if (ancestors_.size() >= kMaxDepth) {
@@ -67,20 +68,24 @@ class Walker {
 
  private:
   /// One directory entry: a plan file, a directory to walk, or an entry that
-  /// cannot be resolved (a dangling link, a link loop, no permission).
+  /// cannot be resolved (a dangling link, a link loop, no permission). A link
+  /// to a directory is not followed (as find and ripgrep do by default): it
+  /// may lead out of the tree, up to its root, or round in a circle.
   void entry(const fs::path& p) {
+    struct stat link {};
+    const bool is_link = ::lstat(p.c_str(), &link) == 0 && S_ISLNK(link.st_mode);
     struct stat status {};
     if (::stat(p.c_str(), &status) != 0) {
       const int err = errno;
-      struct stat link {};
-      const bool is_link = ::lstat(p.c_str(), &link) == 0 && S_ISLNK(link.st_mode);
       std::string why = err == ELOOP                  ? "symbolic link loop"
                         : is_link && err == ENOENT    ? "broken symbolic link (its target does not exist)"
                                                       : std::string("cannot read: ") + std::strerror(err);
       found_.push_back(InputFile{p.string(), std::move(why)});
       return;
     }
-    if (S_ISDIR(status.st_mode)) {
+    if (S_ISDIR(status.st_mode) && is_link) {
+      found_.push_back(InputFile{p.string(), "symbolic link to a directory, not followed (name it to check it)", true});
+    } else if (S_ISDIR(status.st_mode)) {
       walk(p, status);
     } else if (S_ISREG(status.st_mode) && is_plan_file_name(p)) {
       found_.push_back(InputFile{p.string(), {}});

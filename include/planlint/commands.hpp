@@ -55,15 +55,18 @@ int run_rules(const Options& options, std::ostream& out, std::ostream& err);
 
 /// One input of a run: a path, and why it cannot be read when its directory
 /// walk already knows (a dangling link, a link loop, a directory that cannot
-/// be listed).
+/// be listed). A `skipped` entry is not an input at all, only named on
+/// standard error with why (a link to a directory, which a walk does not
+/// follow).
 struct InputFile {
   std::string path;
   std::string error;
+  bool skipped = false;
 };
 
 /// The files `check` reads for its inputs: files as given, directories
-/// walked for .txt and .md files in sorted order (links followed; a link back
-/// to a directory being walked is a loop). Every entry that cannot be
+/// walked for .txt and .md files in sorted order (links to files followed,
+/// links to directories named and not followed). Every entry that cannot be
 /// resolved is kept with its error, so that the run names it and fails.
 std::vector<InputFile> expand_inputs(const std::vector<std::string>& inputs);
 

@@ -50,6 +50,10 @@ const ConditionCase kConditions[] = {
     {"any(stages, name matches lexicon acceptance-stage)", Op::call, 2, "any"},
     {"issuer != \"\"", Op::compare, 2, "!="},
     {"true", Op::boolean, 0, ""},
+    // A chain is one node, however long: nothing walks it recursively.
+    {"a and b and c", Op::and_, 3, ""},
+    {"a or b or c and d", Op::or_, 3, ""},
+    {"(a and b) and c", Op::and_, 2, ""},  // a group stays a node of its own
 };
 
 }  // namespace
@@ -118,6 +122,49 @@ BOOST_DATA_TEST_CASE(syntax_errors_say_where_and_what_was_expected, data::make(k
   BOOST_TEST(d.where.column == c.column);
   BOOST_TEST(d.message == c.message);
   BOOST_TEST(d.rule == "rule-syntax");
+}
+
+// Nesting is bounded well below what the stack holds: about 8,000 levels
+// overflowed it before the bound (SIGSEGV in every command that loads rules).
+struct NestingCase {
+  std::string name;
+  std::string open, close;
+  unsigned column;  // where level 65 starts its condition (level 1 opens at column 49)
+};
+std::ostream& operator<<(std::ostream& out, const NestingCase& c) { return out << c.name; }
+
+const NestingCase kNesting[] = {
+    {"not", "not ", "", 49 + 64 * 4 + 4},
+    {"parentheses", "(", ")", 49 + 64 * 1 + 1},
+    {"function arguments", "any(units, ", ")", 49 + 64 * 11 + 4},  // before level 65's first argument
+};
+
+BOOST_DATA_TEST_CASE(conditions_nested_too_deep_are_an_error_at_their_place, data::make(kNesting), c) {
+  const std::string prefix = "rule x { severity error applies-to task require ";
+  for (const std::size_t depth : {std::size_t{8000}, std::size_t{200000}}) {
+    std::string text = prefix;
+    for (std::size_t i = 0; i < depth; ++i) text += c.open;
+    text += "true";
+    for (std::size_t i = 0; i < depth; ++i) text += c.close;
+    text += " message \"m\" }";
+    const planlint::SourceFile file("deep.rules", text);
+    planlint::DiagnosticList sink;
+    BOOST_TEST(!parse(file, sink).has_value());
+    BOOST_TEST_REQUIRE(sink.items.size() == 1u);
+    const auto& d = sink.items[0];
+    BOOST_TEST(d.message.find("nested more than 64 levels") != std::string::npos);
+    BOOST_TEST(d.where.line == 1u);
+    BOOST_TEST(d.where.column == c.column);
+  }
+  // 64 levels still parse.
+  std::string text = prefix;
+  for (int i = 0; i < 64; ++i) text += c.open;
+  text += "true";
+  for (int i = 0; i < 64; ++i) text += c.close;
+  text += " message \"m\" }";
+  const planlint::SourceFile file("ok.rules", text);
+  planlint::DiagnosticList sink;
+  BOOST_TEST(parse(file, sink).has_value());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

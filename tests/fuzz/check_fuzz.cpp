@@ -1,0 +1,11 @@
+// libFuzzer target: one plan file through the whole check path (harness.hpp).
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "harness.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  planlint::fuzz::check_plan(std::string_view(reinterpret_cast<const char*>(data), size));
+  return 0;
+}
