@@ -344,7 +344,7 @@ FileReport check_one(const InputFile& input, std::optional<std::string> bytes, c
   }  // the plan and its graph are released before the findings are sorted
   report.findings = findings.take_sorted();
   if (!report.findings.empty()) report.source = std::move(shared);
-  logger.debug("{}: read in {:.2f} ms, checked in {:.2f} ms, {} findings", path,
+  logger.debug("{}: read in {:.2f} ms, checked in {:.2f} ms, {} findings", text::terminal_safe(path),
                std::chrono::duration<double, std::milli>(read - start).count(), ms_since(read),
                report.findings.size());
   return report;
