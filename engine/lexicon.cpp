@@ -131,7 +131,8 @@ const std::vector<std::string_view>& required_lexicons() {
       "plan-kinds",          "quantity-units",    "quantity-units-cn", "role-background",
       "role-goals",          "role-guiding",      "role-qualifiers",  "role-safeguards",
       "role-tasks",          "role-timeline",     "trailer-labels",   "unit-labels",
-      "unit-labels-lead",    "unit-labels-support"};
+      "unit-labels-lead",    "unit-labels-support", "unit-name-trailers", "unit-sentence-words",
+      "unit-verbs",          "unit-verbs-lead"};
   return names;
 }
 

@@ -100,14 +100,18 @@ void BodyReader::heading(const ast::Heading& h, ast::NumberStyle style, std::uin
   // the section its units and is not part of its title.
   std::optional<std::string> cut;  // the title without its unit lists, when it has some
   std::vector<Unit> title_units;
+  const auto cut_out = [&](std::string_view bracket) {
+    if (!cut) cut.emplace(h.title);
+    const auto at = cut->find(bracket);
+    if (at != std::string::npos) cut->erase(at, bracket.size());
+  };
   for (const auto& group : find_inline_labelled(h.title)) {
     bool units = false;
     for (const auto& list : group.groups) units = read_units(ctx_, list, plan_.texts, title_units) || units;
-    if (units) {
-      if (!cut) cut.emplace(h.title);
-      const auto at = cut->find(group.source);
-      if (at != std::string::npos) cut->erase(at, group.source.size());
-    }
+    if (units) cut_out(group.source);
+  }
+  for (const auto& bracket : find_parentheticals(h.title)) {
+    if (read_unit_parenthetical(ctx_, bracket, plan_.texts, title_units)) cut_out(bracket.source);
   }
   s.title = cut ? std::string_view(plan_.texts.emplace_back(text::clean(*cut)))
                 : text::clean_view(h.title, plan_.texts);
@@ -141,6 +145,16 @@ void BodyReader::inline_units(std::string_view fragment) {
   for (const auto& group : find_inline_labelled(fragment)) {
     for (const auto& list : group.groups) {
       read_units(ctx_, list, plan_.texts, current().items.make().units);
+    }
+  }
+  // Unlabelled lists, found only where a bracket is (most lines have none).
+  if (fragment.find("（") == std::string_view::npos && fragment.find('(') == std::string_view::npos) return;
+  for (const auto& bracket : find_parentheticals(fragment)) {
+    std::vector<Unit> units;
+    if (!read_unit_parenthetical(ctx_, bracket, plan_.texts, units)) continue;
+    std::vector<Unit>& own = current().items.make().units;
+    for (auto& u : units) {
+      if (std::none_of(own.begin(), own.end(), [&](const Unit& o) { return o.name == u.name; })) own.push_back(u);
     }
   }
 }
@@ -361,6 +375,52 @@ bool read_units(const BuildContext& ctx, const ast::Labelled& list, std::deque<s
     first = false;
     const bool seen = std::any_of(out.begin(), out.end(), [&](const Unit& u) { return u.name == name; });
     if (!seen) out.push_back(Unit{name, role, place(item), false});
+  }
+  return true;
+}
+
+bool read_unit_parenthetical(const BuildContext& ctx, const ast::Parenthetical& bracket,
+                             std::deque<std::string>& texts, std::vector<Unit>& out) {
+  // A name longer than this is prose, not a unit.
+  constexpr std::size_t kLongestName = 40;
+  struct Name {
+    std::string_view text;  // trimmed, without its verb and trailers
+    std::string_view item;  // as written, for its position
+    bool lead;
+  };
+  std::vector<Name> names;
+  bool any_lead = false;
+  for (const auto& clause : bracket.clauses) {
+    if (clause.empty()) return false;
+    const std::string_view last = text::clean_view(clause.back(), texts);
+    const std::string_view lead_verb = ctx.lexicons.unit_verbs_lead.suffix_of(last);
+    const std::string_view other_verb = ctx.lexicons.unit_verbs.suffix_of(last);
+    // The longer word decides: 牵头负责 is a lead word, 负责 alone is not.
+    const bool lead = lead_verb.size() >= other_verb.size() && !lead_verb.empty();
+    const std::string_view verb = lead ? lead_verb : other_verb;
+    if (verb.empty()) return false;
+    any_lead = any_lead || lead;
+    for (std::size_t k = 0; k < clause.size(); ++k) {
+      std::string_view name = k + 1 < clause.size() ? text::clean_view(clause[k], texts) : last;
+      if (k + 1 == clause.size()) name.remove_suffix(verb.size());
+      for (std::string_view t; !(t = ctx.lexicons.unit_name_trailers.suffix_of(name)).empty();) {
+        name.remove_suffix(t.size());
+      }
+      name = text::trim(name);
+      if (name.empty() || code_points(name) > kLongestName || ctx.lexicons.unit_sentence_words.occurs_in(name)) {
+        return false;
+      }
+      names.push_back(Name{name, clause[k], lead});
+    }
+  }
+  std::string_view last_item;
+  Location last_at;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const UnitRole role = (any_lead ? names[i].lead : i == 0) ? UnitRole::lead : UnitRole::support;
+    const bool seen = std::any_of(out.begin(), out.end(), [&](const Unit& u) { return u.name == names[i].text; });
+    last_at = ctx.source.location_after(last_item, last_at, names[i].item);
+    last_item = names[i].item;
+    if (!seen) out.push_back(Unit{names[i].text, role, last_at, false});
   }
   return true;
 }

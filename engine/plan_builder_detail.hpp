@@ -37,6 +37,10 @@ struct PlanLexicons {
   const Lexicon& unit_labels;
   const Lexicon& unit_labels_lead;
   const Lexicon& unit_labels_support;
+  const Lexicon& unit_name_trailers;
+  const Lexicon& unit_sentence_words;
+  const Lexicon& unit_verbs;
+  const Lexicon& unit_verbs_lead;
   /// role-timeline, role-goals, …: the order in which a heading naming two
   /// roles takes the first (see kRoleOrder in plan_model.cpp).
   std::array<const Lexicon*, 6> roles;
@@ -82,5 +86,13 @@ bool is_unit_list(const BuildContext& ctx, const ast::Labelled& list);
 /// Returns false when the label is not one.
 bool read_units(const BuildContext& ctx, const ast::Labelled& list, std::deque<std::string>& texts,
                 std::vector<Unit>& out);
+
+/// An unlabelled unit list in brackets (（A牵头，B、C配合）, （A、B负责）) as
+/// units, when every clause ends in a word of `unit-verbs-lead` or
+/// `unit-verbs`. The names before a lead word lead, the rest support; with
+/// no lead word the first name leads. Returns false, adding nothing, when the
+/// bracket is not such a list (（商务部指导）, （一）, a sentence that describes).
+bool read_unit_parenthetical(const BuildContext& ctx, const ast::Parenthetical& bracket,
+                             std::deque<std::string>& texts, std::vector<Unit>& out);
 
 }  // namespace planlint::detail

@@ -405,6 +405,10 @@ PlanLexicons::PlanLexicons(const Lexicons& all)
       unit_labels(all.get("unit-labels")),
       unit_labels_lead(all.get("unit-labels-lead")),
       unit_labels_support(all.get("unit-labels-support")),
+      unit_name_trailers(all.get("unit-name-trailers")),
+      unit_sentence_words(all.get("unit-sentence-words")),
+      unit_verbs(all.get("unit-verbs")),
+      unit_verbs_lead(all.get("unit-verbs-lead")),
       roles(role_lexicons(all)) {}
 
 void read_model(const BuildContext& ctx, Plan& plan) {

@@ -1,5 +1,6 @@
 // Grammar piece: `label：item、item` lists (责任单位：…, 附件：…, 抄送：…), whole
-// lines or inside parentheses in running text: （牵头单位：A；配合单位：B、C）.
+// lines or inside parentheses in running text: （牵头单位：A；配合单位：B、C）;
+// and unlabelled lists of names in parentheses: （A牵头，B、C配合）.
 #pragma once
 
 #include "config.hpp"
@@ -20,5 +21,13 @@ using inline_labelled_type = x3::rule<inline_labelled_class, ast::InlineLabelled
 BOOST_SPIRIT_DECLARE(inline_labelled_type)
 }  // namespace parser
 parser::inline_labelled_type const& inline_labelled();
+
+namespace parser {
+struct parenthetical_class;
+using parenthetical_type = x3::rule<parenthetical_class, std::vector<std::vector<std::string_view>>>;
+BOOST_SPIRIT_DECLARE(parenthetical_type)
+}  // namespace parser
+/// `（A牵头，B、C配合）`: the names of each clause (ast::Parenthetical).
+parser::parenthetical_type const& parenthetical();
 
 }  // namespace planlint::grammar

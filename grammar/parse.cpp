@@ -80,11 +80,14 @@ std::vector<ast::Mention> find_mentions(std::string_view text) {
   return out;
 }
 
-std::vector<ast::InlineLabelled> find_inline_labelled(std::string_view text) {
-  std::vector<ast::InlineLabelled> out;
-  // A group starts at an opening bracket: try the grammar there only. Each
-  // kind of bracket is searched for again only once the reading has passed
-  // the last one found, so the text is scanned once for each.
+namespace {
+
+/// Tries `parser` at every opening bracket of text, ( or （, and keeps what
+/// parses; the reading goes on after it. Each kind of bracket is searched for
+/// again only once the reading has passed the last one found, so the text is
+/// scanned once for each.
+template <typename Parser, typename Found>
+void find_bracketed(std::string_view text, Parser const& parser, Found&& found) {
   constexpr auto npos = std::string_view::npos;
   std::size_t ascii = text.find('(');
   std::size_t wide = text.find("（");
@@ -92,16 +95,38 @@ std::vector<ast::InlineLabelled> find_inline_labelled(std::string_view text) {
     if (ascii != npos && ascii < at) ascii = text.find('(', at);
     if (wide != npos && wide < at) wide = text.find("（", at);
     const std::size_t open = std::min(ascii, wide);
-    if (open == std::string_view::npos) break;
-    ast::InlineLabelled group;
+    if (open == npos) break;
     char const* stop = nullptr;
-    if (parse_prefix(text.substr(open), grammar::inline_labelled(), group, &stop)) {
-      out.push_back(std::move(group));
+    if (found(text.substr(open), parser, stop)) {
       at = static_cast<std::size_t>(stop - text.data());
     } else {
       at = open + (open == ascii ? 1 : std::string_view("（").size());
     }
   }
+}
+
+}  // namespace
+
+std::vector<ast::InlineLabelled> find_inline_labelled(std::string_view text) {
+  std::vector<ast::InlineLabelled> out;
+  find_bracketed(text, grammar::inline_labelled(), [&](std::string_view rest, auto const& parser, char const*& stop) {
+    ast::InlineLabelled group;
+    if (!parse_prefix(rest, parser, group, &stop)) return false;
+    out.push_back(std::move(group));
+    return true;
+  });
+  return out;
+}
+
+std::vector<ast::Parenthetical> find_parentheticals(std::string_view text) {
+  std::vector<ast::Parenthetical> out;
+  find_bracketed(text, grammar::parenthetical(), [&](std::string_view rest, auto const& parser, char const*& stop) {
+    ast::Parenthetical p;
+    if (!parse_prefix(rest, parser, p.clauses, &stop)) return false;
+    p.source = std::string_view(rest.data(), static_cast<std::size_t>(stop - rest.data()));
+    out.push_back(std::move(p));
+    return true;
+  });
   return out;
 }
 

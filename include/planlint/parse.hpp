@@ -25,6 +25,10 @@ std::optional<ast::TocEntry> parse_toc_entry(std::string_view line);
 std::vector<ast::Clause> split_clauses(std::string_view text);
 std::vector<ast::Mention> find_mentions(std::string_view text);
 std::vector<ast::InlineLabelled> find_inline_labelled(std::string_view text);
+
+/// Unlabelled lists of names in brackets found in text: `（A牵头，B、C配合）`.
+/// A bracket that a labelled list claims (find_inline_labelled) is not one.
+std::vector<ast::Parenthetical> find_parentheticals(std::string_view text);
 /// "一是…" → "一"; empty when the text does not open a numbered statement.
 std::string_view statement_opening(std::string_view text);
 

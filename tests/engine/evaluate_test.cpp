@@ -37,7 +37,8 @@ const CheckCase kRejected[] = {
      "unknown lexicon “no-such-words” (known: acceptance-stage, attachment-labels, issuer-suffixes, "
      "notice-markers, plan-kinds, quantity-units, quantity-units-cn, role-background, role-goals, "
      "role-guiding, role-qualifiers, role-safeguards, role-tasks, role-timeline, trailer-labels, "
-     "unit-labels, unit-labels-lead, unit-labels-support)"},
+     "unit-labels, unit-labels-lead, unit-labels-support, unit-name-trailers, unit-sentence-words, unit-verbs, "
+     "unit-verbs-lead)"},
     {rule("task", "title > 3"), 4, 11, "cannot compare text with number in “title > 3”"},
     {rule("task", "count(units)"), 4, 11, "rule my.rule: require must be a condition (true or false), not a number"},
     {rule("target", "text matches /([/"), 4, 11,

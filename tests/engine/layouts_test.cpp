@@ -70,6 +70,9 @@ const std::vector<Layout> kLayouts = {
     // Stages are plain paragraphs starting with a month range; their names are
     // 宣传发动/集中推进/巩固提升阶段 (总结 appears only in the text of the last).
     {"no-acceptance", "工作方案", "柳林镇农村集体经济组织规范化管理工作方案", 4, 3, 1, 1, 3, false},
+    // Units in unlabelled brackets: 9 tasks, 7 with units (（区商务局指导） names no
+    // responsibility, （技工院校内由…负责） is a sentence that describes).
+    {"unit-parentheticals", "工作方案", "东湖区营商环境优化提升工作方案", 9, 7, 1, 1, 0, false},
 };
 
 // Figures left out of the table test (none at present).
@@ -253,6 +256,55 @@ BOOST_AUTO_TEST_CASE(unit_list_lead_support_line) {
   BOOST_TEST_REQUIRE(manufacturing != nullptr);
   const std::vector<std::string> expected2{"区经济和信息化局", "区科技局", "区财政局"};
   BOOST_TEST(unit_names(*manufacturing) == expected2, boost::test_tools::per_element());
+}
+
+// --- units in unlabelled brackets -------------------------------------------
+
+struct BracketCase {
+  std::string task;                // the task's title
+  std::vector<std::string> units;  // "lead 名称" / "support 名称", in order
+};
+std::ostream& operator<<(std::ostream& out, const BracketCase& c) { return out << c.task; }
+
+const BracketCase kBrackets[] = {
+    {"优化审批流程", {"lead 区政务服务局", "support 区发展改革委", "support 区住房城乡建设委"}},  // A牵头，B、C配合
+    {"加强执法监管", {"lead 区市场监管局"}},                                                  // A负责
+    {"提升农业服务水平", {"lead 区农业农村局", "support 区畜牧站"}},                          // A、B按职责分工负责
+    {"强化要素保障", {"lead 区财政局", "lead 区人力社保局", "support 区税务局"}},            // in the heading
+    // Two brackets in one task; 等 is no part of a name; the remark after 。 is none.
+    {"完善政策体系", {"lead 区工业和信息化局", "support 区商务局", "lead 区财政局", "support 区审计局"}},
+    {"扩大对外合作", {}},  // 指导 assigns nothing
+    {"加强技能培训", {}},  // a sentence that describes
+    {"营造良好氛围", {"lead 区委宣传部（区文明办、区政府新闻办）", "support 各街道"}},  // a bracket in a name
+    // Labelled groups separated by ，: the second label is no part of a name.
+    {"推进片区更新", {"lead 经开区", "lead 九里亭街道", "support 区规划资源局", "support 区建设管理委"}},
+};
+
+BOOST_DATA_TEST_CASE(units_in_unlabelled_brackets, data::make(kBrackets), c) {
+  const auto plan = load("unit-parentheticals");
+  const auto* task = task_titled(plan, c.task);
+  BOOST_TEST_REQUIRE(task != nullptr);
+  std::vector<std::string> units;
+  for (const auto& u : task->task_units()) units.push_back(std::string(planlint::to_string(u.role)) + " " + std::string(u.name));
+  BOOST_TEST(units == c.units, boost::test_tools::per_element());
+  // Each unit is placed where its name is written.
+  for (const auto& u : task->task_units()) {
+    std::string_view line = plan.source->line(u.where.line);
+    for (std::uint32_t k = 1; k < u.where.column && !line.empty(); ++k) {
+      line.remove_prefix(1);
+      while (!line.empty() && (static_cast<unsigned char>(line[0]) & 0xC0) == 0x80) line.remove_prefix(1);
+    }
+    BOOST_TEST(line.substr(0, u.name.size()) == u.name);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_unit_bracket_in_a_heading_is_cut_from_the_title) {
+  const auto plan = load("unit-parentheticals");
+  const auto* task = task_titled(plan, "强化要素保障");
+  BOOST_TEST_REQUIRE(task != nullptr);
+  BOOST_TEST(std::string(task->title) == "强化要素保障");
+  // The column of a unit is where its name starts, after the 9 code points of 4.强化要素保障（.
+  BOOST_TEST(task->task_units().at(0).where.column == 10u);
 }
 
 // --- cover notice and attachment -------------------------------------------

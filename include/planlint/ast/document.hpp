@@ -136,4 +136,13 @@ struct InlineLabelled {
   std::vector<Labelled> groups;
 };
 
+/// A bracket of clauses separated by ，or ；, each a list of names separated
+/// by 、, with an optional remark after a 。: `（A牵头，B、C配合）`,
+/// `（A、B等负责。列第一位者为牵头单位，下同）`. Whether the last words of each
+/// clause assign a responsibility is decided by the lexicons, not here.
+struct Parenthetical {
+  std::string_view source;
+  std::vector<std::vector<std::string_view>> clauses;  // the names of each clause, as written
+};
+
 }  // namespace planlint::ast
