@@ -26,6 +26,9 @@ namespace planlint::detail {
 struct PlanLexicons {
   explicit PlanLexicons(const Lexicons& all);
   const Lexicon& acceptance_stage;
+  const Lexicon& action_adverbs;
+  const Lexicon& action_openers;
+  const Lexicon& stage_words;
   const Lexicon& attachment_labels;
   const Lexicon& issuer_suffixes;
   const Lexicon& notice_markers;

@@ -99,11 +99,75 @@ std::optional<Role> role_of_nested(const BuildContext& ctx, std::string_view tit
   return std::nullopt;
 }
 
+/// True when a text opens with an action (加强, 推进 …), possibly after
+/// adverbs (大力, 全面 …).
+bool opens_with_action(const BuildContext& ctx, std::string_view title) {
+  title = text::trim(title);
+  for (std::string_view a; !(a = ctx.lexicons.action_adverbs.prefix_of(title)).empty();) title.remove_prefix(a.size());
+  return !ctx.lexicons.action_openers.prefix_of(title).empty();
+}
+
+/// True when a text carries a date, a year or a range of dates.
+bool carries_date(std::string_view text) {
+  const auto mentions = find_mentions(text);
+  return std::any_of(mentions.begin(), mentions.end(), [](const ast::Mention& m) {
+    return m.kind != ast::MentionKind::quantity && m.year >= 1900;
+  });
+}
+
+/// A section's children are stages: two or more, each naming a stage word or
+/// carrying a date in its heading, and one at least dated in its heading or
+/// its first sentence (a procedure of undated steps is no timeline).
+bool children_are_stages(const BuildContext& ctx, const Section& s) {
+  if (s.children.size() < 2) return false;
+  bool dated = false;
+  for (const auto& c : s.children) {
+    const bool dated_heading = carries_date(c.title_source);
+    if (!dated_heading && !ctx.lexicons.stage_words.occurs_in(c.title)) return false;
+    if (dated_heading) dated = true;
+    if (!dated && !c.paragraphs.empty()) {
+      const auto clauses = clauses_of(c.paragraphs[0], ctx.source);
+      dated = !clauses.empty() && carries_date(clauses[0].text);
+    }
+  }
+  return dated;
+}
+
+/// The finest numbered items under a section, in document order.
+void leaves_of(const Section& s, std::vector<const Section*>& out) {
+  for (const auto& c : s.children) {
+    if (c.children.empty()) {
+      out.push_back(&c);
+    } else {
+      leaves_of(c, out);
+    }
+  }
+}
+
+/// A section holds work when its own heading opens with an action (打造…格局,
+/// whose items may be written as outcomes: 中关村科学城建成…), or when more
+/// than half of the items that would be its tasks open with an action or
+/// carry units.
+bool holds_work(const BuildContext& ctx, const Section& s) {
+  if (opens_with_action(ctx, s.title)) return true;
+  std::vector<const Section*> items;
+  leaves_of(s, items);
+  const auto work = std::count_if(items.begin(), items.end(), [&](const Section* item) {
+    return opens_with_action(ctx, item->title) || !item->units().empty();
+  });
+  return 2 * static_cast<std::size_t>(work) > items.size();
+}
+
 void assign_roles(const BuildContext& ctx, std::vector<Section>& sections, const Section* parent) {
   for (auto& s : sections) {
     if (!parent) {
+      // A role word decides; else what the section holds: stages, work, or
+      // neither (scopes, definitions, procedures, bodies).
       const auto role = role_named_in(ctx, s.title);
-      s.role = role.value_or(Role::tasks);
+      s.role = role ? *role
+               : children_are_stages(ctx, s) ? Role::timeline
+               : holds_work(ctx, s)          ? Role::tasks
+                                             : Role::other;
       s.role_heading = role.has_value();
     } else if (const auto role = role_of_nested(ctx, s.title)) {
       s.role = *role;
@@ -394,6 +458,9 @@ void find_stages(const BuildContext& ctx, std::vector<Section>& sections) {
 
 PlanLexicons::PlanLexicons(const Lexicons& all)
     : acceptance_stage(all.get("acceptance-stage")),
+      action_adverbs(all.get("action-adverbs")),
+      action_openers(all.get("action-openers")),
+      stage_words(all.get("stage-words")),
       attachment_labels(all.get("attachment-labels")),
       issuer_suffixes(all.get("issuer-suffixes")),
       notice_markers(all.get("notice-markers")),

@@ -34,11 +34,11 @@ const CheckCase kRejected[] = {
     {rule("task", "titel == \"x\""), 4, 11,
      "unknown attribute “titel” of a task (known: line, number, role, text, title)"},
     {rule("target", "text matches lexicon no-such-words"), 4, 11,
-     "unknown lexicon “no-such-words” (known: acceptance-stage, attachment-labels, issuer-suffixes, "
-     "notice-markers, plan-kinds, quantity-units, quantity-units-cn, role-background, role-goals, "
-     "role-guiding, role-qualifiers, role-safeguards, role-tasks, role-timeline, trailer-labels, "
-     "unit-labels, unit-labels-lead, unit-labels-support, unit-name-trailers, unit-sentence-words, unit-verbs, "
-     "unit-verbs-lead)"},
+     "unknown lexicon “no-such-words” (known: acceptance-stage, action-adverbs, action-openers, "
+     "attachment-labels, issuer-suffixes, notice-markers, plan-kinds, quantity-units, quantity-units-cn, "
+     "role-background, role-goals, role-guiding, role-qualifiers, role-safeguards, role-tasks, role-timeline, "
+     "stage-words, trailer-labels, unit-labels, unit-labels-lead, unit-labels-support, unit-name-trailers, "
+     "unit-sentence-words, unit-verbs, unit-verbs-lead)"},
     {rule("task", "title > 3"), 4, 11, "cannot compare text with number in “title > 3”"},
     {rule("task", "count(units)"), 4, 11, "rule my.rule: require must be a condition (true or false), not a number"},
     {rule("target", "text matches /([/"), 4, 11,

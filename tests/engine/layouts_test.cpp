@@ -73,6 +73,9 @@ const std::vector<Layout> kLayouts = {
     // Units in unlabelled brackets: 9 tasks, 7 with units (（区商务局指导） names no
     // responsibility, （技工院校内由…负责） is a sentence that describes).
     {"unit-parentheticals", "工作方案", "东湖区营商环境优化提升工作方案", 9, 7, 1, 1, 0, false},
+    // Sections no role word claims, read by what they hold: scopes (other), work
+    // (tasks: 3), undated 阶段 steps (other), dated stages (timeline: 3 stages).
+    {"sections-by-content", "工作方案", "西城区老旧厂房更新利用试点工作方案", 3, 1, 1, 1, 3, true},
 };
 
 // Figures left out of the table test (none at present).
@@ -305,6 +308,23 @@ BOOST_AUTO_TEST_CASE(a_unit_bracket_in_a_heading_is_cut_from_the_title) {
   BOOST_TEST(std::string(task->title) == "强化要素保障");
   // The column of a unit is where its name starts, after the 9 code points of 4.强化要素保障（.
   BOOST_TEST(task->task_units().at(0).where.column == 10u);
+}
+
+// --- sections read by what they hold ----------------------------------------
+
+BOOST_AUTO_TEST_CASE(sections_no_role_word_claims_are_read_by_what_they_hold) {
+  const auto plan = load("sections-by-content");
+  std::vector<std::string> roles;
+  for (const auto& s : plan.sections) roles.push_back(std::string(s.title) + " " + std::string(planlint::to_string(s.role)));
+  const std::vector<std::string> expected{"工作目标 goals", "试点范围 other", "更新路径 tasks", "审批流程 other",
+                                          "推进安排 timeline", "强化组织保障 safeguards"};
+  BOOST_TEST(roles == expected, boost::test_tools::per_element());
+  // The dated stages, each named without its dates; the last closes the timeline.
+  const auto& stages = plan.sections.at(4).stages();
+  BOOST_TEST_REQUIRE(stages.size() == 3u);
+  BOOST_TEST(stages[1].name == "实施阶段");
+  BOOST_TEST(stages[1].from == "2024-05");  // from its first sentence
+  BOOST_TEST(stages[2].acceptance);
 }
 
 // --- cover notice and attachment -------------------------------------------
