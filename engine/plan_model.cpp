@@ -62,8 +62,24 @@ std::optional<Role> role_named_in(const BuildContext& ctx, std::string_view titl
   return std::nullopt;
 }
 
+/// What may stand before a role word in a role heading besides qualifiers:
+/// the plan's subject, a few words naming what the plan is about
+/// (智慧林业建设目标, 智慧林业保障措施), but no action (加强目标管理 is work that
+/// mentions a goal) and no list.
+bool names_subject(const BuildContext& ctx, std::string_view rest) {
+  constexpr std::size_t kLongestSubject = 8;  // code points
+  if (code_points(rest) > kLongestSubject) return false;
+  for (std::string_view mark : {"，", "、", "。", "；", ",", "（", "("}) {
+    if (rest.find(mark) != std::string_view::npos) return false;
+  }
+  std::string_view verb = rest;
+  for (std::string_view a; !(a = ctx.lexicons.action_adverbs.prefix_of(verb)).empty();) verb.remove_prefix(a.size());
+  return ctx.lexicons.action_openers.prefix_of(verb).empty();
+}
+
 /// A nested heading takes a role only when it is a role heading: a role word
-/// with nothing before it but qualifiers and a year (主要目标, 二〇三五年远景目标).
+/// with nothing before it but qualifiers, a year and the plan's subject
+/// (主要目标, 二〇三五年远景目标, 智慧林业建设目标).
 std::optional<Role> role_of_nested(const BuildContext& ctx, std::string_view title) {
   title = text::trim(title);
   for (std::string_view end : {"：", ":", "。"}) {
@@ -94,7 +110,7 @@ std::optional<Role> role_of_nested(const BuildContext& ctx, std::string_view tit
       if (q.empty()) break;
       rest.remove_prefix(q.size());
     }
-    if (rest.empty()) return role;
+    if (rest.empty() || names_subject(ctx, rest)) return role;
   }
   return std::nullopt;
 }
@@ -133,13 +149,17 @@ bool children_are_stages(const BuildContext& ctx, const Section& s) {
   return dated;
 }
 
-/// The finest numbered items under a section, in document order.
-void leaves_of(const Section& s, std::vector<const Section*>& out) {
+/// The items that would be a section's tasks: its finest numbered items, in
+/// document order, but for those under a nested role heading of another role
+/// (a 保障措施 inside the section holds no tasks).
+void leaves_of(const BuildContext& ctx, const Section& s, std::vector<const Section*>& out) {
   for (const auto& c : s.children) {
+    const auto role = role_of_nested(ctx, c.title);
+    if (role && *role != Role::tasks) continue;
     if (c.children.empty()) {
       out.push_back(&c);
     } else {
-      leaves_of(c, out);
+      leaves_of(ctx, c, out);
     }
   }
 }
@@ -151,7 +171,7 @@ void leaves_of(const Section& s, std::vector<const Section*>& out) {
 bool holds_work(const BuildContext& ctx, const Section& s) {
   if (opens_with_action(ctx, s.title)) return true;
   std::vector<const Section*> items;
-  leaves_of(s, items);
+  leaves_of(ctx, s, items);
   const auto work = std::count_if(items.begin(), items.end(), [&](const Section* item) {
     return opens_with_action(ctx, item->title) || !item->units().empty();
   });
