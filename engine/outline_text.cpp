@@ -50,11 +50,23 @@ std::string target_text(const Target& t) {
   return s;
 }
 
+Row task_row(const Section& t) {
+  Row row{t.where, 1, "task " + std::string(t.marker) + std::string(t.title), {}};
+  if (t.task_units().empty()) row.details.push_back("no responsible unit");
+  for (const auto& u : t.task_units()) {
+    row.details.push_back(std::string(to_string(u.role)) + " " + std::string(u.name) +
+                          (u.inherited ? "  (inherited)" : "") + "  (line " + std::to_string(u.where.line) + ")");
+  }
+  return row;
+}
+
 void section_rows(const Section& s, int depth, std::ostream& out) {
   emit(Row{s.where, 0, std::string(s.marker) + std::string(s.title) + "  [" + std::string(to_string(s.role)) + "]", {}}, depth,
        out);
   std::vector<std::pair<Location, const Section*>> sections;
   std::vector<Row> rows;
+  // A section that is itself a task (top-level, with no numbered items).
+  if (s.task) rows.push_back(task_row(s));
   for (const auto& t : s.targets()) rows.push_back(Row{t.where, 1, target_text(t), {}});
   for (const auto& st : s.stages()) {
     std::string text = "stage " + st.name + "  " + (st.from.empty() ? "?" : st.from) + " → " +
@@ -64,17 +76,9 @@ void section_rows(const Section& s, int depth, std::ostream& out) {
   }
   for (const auto& c : s.children) {
     switch (child_shape(s, c)) {
-      case ChildShape::task: {
-        Row row{c.where, 1, "task " + std::string(c.marker) + std::string(c.title), {}};
-        if (c.task_units().empty()) row.details.push_back("no responsible unit");
-        for (const auto& u : c.task_units()) {
-          row.details.push_back(std::string(to_string(u.role)) + " " + std::string(u.name) +
-                                (u.inherited ? "  (inherited)" : "") + "  (line " +
-                                std::to_string(u.where.line) + ")");
-        }
-        rows.push_back(std::move(row));
+      case ChildShape::task:
+        rows.push_back(task_row(c));
         break;
-      }
       case ChildShape::section:
         sections.emplace_back(c.where, &c);
         break;

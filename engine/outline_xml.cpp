@@ -103,8 +103,11 @@ void OutlineWriter::section(const Section& s) {
   p_.PushAttribute("role", std::string(to_string(s.role)).c_str());
   text("title", s.title);
 
-  // Targets, stages, tasks and subsections in document order.
+  // Targets, stages, tasks and subsections in document order. A section that
+  // is itself a task (a top-level one with no numbered items: nested ones are
+  // written as tasks by their parent) holds its own task element.
   std::vector<std::pair<Location, std::function<void()>>> items;
+  if (s.task) items.emplace_back(s.where, [this, &s] { task(s); });
   for (const auto& t : s.targets()) items.emplace_back(t.where, [this, &t] { target(t); });
   for (const auto& st : s.stages()) items.emplace_back(st.where, [this, &st] { stage(st); });
   for (const auto& c : s.children) {

@@ -365,7 +365,12 @@ void goal_targets(const BuildContext& ctx, Section& s) {
   content_targets(ctx, s);
   for (auto& c : s.children) {
     if (c.role != Role::goals) continue;
-    if (c.children.empty() && !c.role_heading) {
+    if (c.children.empty() && !c.role_heading && c.paragraphs.size() >= 2) {
+      // An item of several paragraphs: each paragraph is a target.
+      std::vector<Target> targets;
+      for (const auto& p : c.paragraphs) paragraph_targets(ctx, p, targets);
+      for (auto& t : targets) s.items.make().targets.push_back(std::move(t));
+    } else if (c.children.empty() && !c.role_heading) {
       s.items.make().targets.push_back(item_target(ctx, c));
     } else {
       goal_targets(ctx, c);

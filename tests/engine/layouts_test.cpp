@@ -13,11 +13,13 @@
 #include <map>
 #include <ostream>
 #include <set>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <tuple>
 #include <vector>
 
+#include "planlint/outline.hpp"
 #include "support/golden.hpp"
 
 namespace data = boost::unit_test::data;
@@ -74,8 +76,9 @@ const std::vector<Layout> kLayouts = {
     // responsibility, （技工院校内由…负责） is a sentence that describes).
     {"unit-parentheticals", "工作方案", "东湖区营商环境优化提升工作方案", 9, 7, 1, 1, 0, false},
     // Sections no role word claims, read by what they hold: scopes (other), work
-    // (tasks: 3), undated 阶段 steps (other), dated stages (timeline: 3 stages).
-    {"sections-by-content", "工作方案", "西城区老旧厂房更新利用试点工作方案", 3, 1, 1, 1, 3, true},
+    // (tasks: 3), undated 阶段 steps (other), dated stages (timeline: 3 stages),
+    // and a section with no items whose heading is work (itself a task).
+    {"sections-by-content", "工作方案", "西城区老旧厂房更新利用试点工作方案", 4, 1, 1, 1, 3, true},
 };
 
 // Figures left out of the table test (none at present).
@@ -316,8 +319,10 @@ BOOST_AUTO_TEST_CASE(sections_no_role_word_claims_are_read_by_what_they_hold) {
   const auto plan = load("sections-by-content");
   std::vector<std::string> roles;
   for (const auto& s : plan.sections) roles.push_back(std::string(s.title) + " " + std::string(planlint::to_string(s.role)));
-  const std::vector<std::string> expected{"工作目标 goals", "试点范围 other", "更新路径 tasks", "审批流程 other",
-                                          "推进安排 timeline", "强化组织保障 safeguards"};
+  const std::vector<std::string> expected{"工作目标 goals",   "试点范围 other",         "更新路径 tasks",
+                                          "审批流程 other",   "推进安排 timeline",      "强化组织保障 safeguards",
+                                          "鼓励社会资本参与 tasks"};
+  BOOST_TEST(plan.sections.back().task);
   BOOST_TEST(roles == expected, boost::test_tools::per_element());
   // The dated stages, each named without its dates; the last closes the timeline.
   const auto& stages = plan.sections.at(4).stages();
@@ -325,6 +330,14 @@ BOOST_AUTO_TEST_CASE(sections_no_role_word_claims_are_read_by_what_they_hold) {
   BOOST_TEST(stages[1].name == "实施阶段");
   BOOST_TEST(stages[1].from == "2024-05");  // from its first sentence
   BOOST_TEST(stages[2].acceptance);
+  // The outline shows a section that is itself a task as a task, in text and XML.
+  std::ostringstream text, xml;
+  planlint::write_outline_text(text, plan);
+  BOOST_TEST(text.str().find("task 七、鼓励社会资本参与") != std::string::npos);
+  std::vector<planlint::OutlineEntry> entries;
+  entries.push_back(planlint::OutlineEntry{"t.txt", planlint::testing::plan_from_fixture("fixtures/layouts/sections-by-content.txt")});
+  planlint::write_outline_xml(xml, entries);
+  BOOST_TEST(xml.str().find("<task line=\"33\" column=\"1\" number=\"七\" title=\"鼓励社会资本参与\"/>") != std::string::npos, xml.str());
 }
 
 // --- cover notice and attachment -------------------------------------------
