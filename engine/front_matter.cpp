@@ -157,10 +157,10 @@ struct TitleLines {
 };
 
 TitleLines find_title(const BuildContext& ctx, const ast::Document& doc,
-                      const std::vector<bool>& in_toc, std::size_t first_heading) {
+                      const std::vector<bool>& in_toc, std::size_t start, std::size_t first_heading) {
   TitleLines title;
   const Lexicon& kinds = ctx.lexicons.plan_kinds;
-  for (std::size_t i = 0; i < first_heading; ++i) {
+  for (std::size_t i = start; i < first_heading; ++i) {
     const auto& line = doc.lines[i];
     if (in_toc[i] || !as<ast::Text>(line)) continue;
     std::string buffer;
@@ -173,9 +173,9 @@ TitleLines find_title(const BuildContext& ctx, const ast::Document& doc,
   if (!title.found) return title;
   // A title broken over lines: walk back over short lines that do not end a
   // sentence and are neither notice, issuer, date nor aside.
-  for (std::size_t i = title.first; i > 0;) {
+  for (std::size_t i = title.first; i > start;) {
     std::size_t j = i - 1;
-    while (j > 0 && is_blankish(doc.lines[j])) --j;
+    while (j > start && is_blankish(doc.lines[j])) --j;
     const auto& line = doc.lines[j];
     if (!as<ast::Text>(line) || in_toc[j]) break;
     std::string buffer;
@@ -188,6 +188,35 @@ TitleLines find_title(const BuildContext& ctx, const ast::Document& doc,
     i = j;
   }
   return title;
+}
+
+/// Where the plan begins when a cover notice carries it as an attachment: the
+/// line after a bare `附件` or `附件1` line (no ： after it) that a notice line
+/// (关于印发…, 现将…) stands before and a plan's title follows. 0 when the
+/// plan is not an attachment.
+std::size_t attachment_start(const BuildContext& ctx, const ast::Document& doc, const std::vector<bool>& in_toc) {
+  bool notice = false;
+  for (std::size_t i = 0; i < doc.lines.size(); ++i) {
+    if (in_toc[i] || is_blankish(doc.lines[i])) continue;
+    std::string buffer;
+    const std::string_view t = text::clean_view(line_text(doc.lines[i]), buffer);
+    if (!notice) {
+      notice = is_notice_line(ctx, t);
+      continue;
+    }
+    const auto rest = after_attachment_label(ctx, t);
+    if (!rest || !text::trim(*rest).empty()) continue;
+    std::size_t j = i + 1;
+    while (j < doc.lines.size() && is_blankish(doc.lines[j])) ++j;
+    if (j == doc.lines.size() || !as<ast::Text>(doc.lines[j])) continue;
+    std::string title_buffer;
+    const std::string_view title = text::clean_view(line_text(doc.lines[j]), title_buffer);
+    if (!ctx.lexicons.plan_kinds.suffix_of(strip_period(title).title).empty() &&
+        code_points(title) <= kMaxTitleCodePoints) {
+      return i + 1;
+    }
+  }
+  return 0;
 }
 
 void read_attachments(const BuildContext& ctx, const ast::Document& doc,
@@ -215,18 +244,31 @@ void read_attachments(const BuildContext& ctx, const ast::Document& doc,
     title.remove_prefix(text::starts_with(title, "：") ? std::string_view("：").size() : 1);
     title = text::trim(title);
     if (title.empty()) continue;
-    Attachment a{ctx.source.location(line_text(doc.lines[i])), std::string(title), false};
-    const std::string wanted = bare(title);
-    // Present when its content follows: a later line carries its title.
-    for (std::size_t j = i + 1; j < doc.lines.size() && !a.present; ++j) {
-      const std::string_view raw = line_text(doc.lines[j]);
-      if (!as<ast::Text>(doc.lines[j]) || raw.size() + 8 < wanted.size()) continue;
-      if (raw.find(std::string_view(wanted).substr(0, 9)) == std::string_view::npos) continue;
-      if (bare(text::clean(raw)) == wanted) {
-        a.present = true;
-      }
+    // 附件：1.甲方案 then 2.乙清单 on the lines below: a numbered list of
+    // attachments, each without its number.
+    std::vector<std::pair<std::string_view, std::string_view>> listed;  // title, its line
+    const auto numbered = parse_marker(title);
+    listed.emplace_back(numbered ? text::trim(title.substr(numbered->source.size())) : title,
+                        line_text(doc.lines[i]));
+    for (std::size_t j = i + 1; numbered && j < doc.lines.size(); ++j) {
+      const auto* h = as<ast::Heading>(doc.lines[j]);
+      if (!h || h->marker.style != numbered->style) break;
+      listed.emplace_back(text::trim(h->source.substr(h->marker.source.size())), h->source);
     }
-    plan.attachments.push_back(std::move(a));
+    for (const auto& [name, at] : listed) {
+      Attachment a{ctx.source.location(at), text::clean(name), false};
+      const std::string wanted = bare(a.title);
+      // Present when its content follows: a later line carries its title.
+      for (std::size_t j = i + 1; j < doc.lines.size() && !a.present; ++j) {
+        const std::string_view raw = line_text(doc.lines[j]);
+        if (!as<ast::Text>(doc.lines[j]) || raw.size() + 8 < wanted.size()) continue;
+        if (raw.find(std::string_view(wanted).substr(0, 9)) == std::string_view::npos) continue;
+        if (bare(text::clean(raw)) == wanted) {
+          a.present = true;
+        }
+      }
+      plan.attachments.push_back(std::move(a));
+    }
   }
 }
 
@@ -240,9 +282,11 @@ Regions read_front_and_back(const BuildContext& ctx, const ast::Document& doc, P
   Regions regions;
   const std::size_t n = doc.lines.size();
   regions.in_toc = find_toc(doc);
+  // A plan carried by a notice as its attachment is read from there on.
+  const std::size_t start = attachment_start(ctx, doc, regions.in_toc);
 
   std::size_t first_heading = n;
-  for (std::size_t i = 0; i < n; ++i) {
+  for (std::size_t i = start; i < n; ++i) {
     if (!regions.in_toc[i] && as<ast::Heading>(doc.lines[i])) {
       first_heading = i;
       break;
@@ -250,7 +294,7 @@ Regions read_front_and_back(const BuildContext& ctx, const ast::Document& doc, P
   }
 
   // Title, kind, period.
-  const TitleLines title = find_title(ctx, doc, regions.in_toc, first_heading);
+  const TitleLines title = find_title(ctx, doc, regions.in_toc, start, first_heading);
   std::size_t after_title = 0;
   if (title.found) {
     std::string joined;
@@ -280,7 +324,7 @@ Regions read_front_and_back(const BuildContext& ctx, const ast::Document& doc, P
 
   // The body begins after the title and whatever stands under it: issuer,
   // date, an aside such as （此件公开发布）, a table of contents.
-  std::size_t body_begin = title.found ? after_title : 0;
+  std::size_t body_begin = title.found ? after_title : start;
   std::optional<std::size_t> date_line;
   while (body_begin < n) {
     const auto& line = doc.lines[body_begin];

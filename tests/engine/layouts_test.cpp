@@ -75,6 +75,9 @@ const std::vector<Layout> kLayouts = {
     // Units in unlabelled brackets: 9 tasks, 7 with units (（区商务局指导） names no
     // responsibility, （技工院校内由…负责） is a sentence that describes).
     {"unit-parentheticals", "工作方案", "东湖区营商环境优化提升工作方案", 9, 7, 1, 1, 0, false},
+    // A notice listing its attachments (附件：1.… 2.…), then 附件1, the plan's
+    // title and its text, then 附件2: the plan is the first attachment.
+    {"notice-with-attachment-list", "实施方案", "南湖区数字乡村建设实施方案", 2, 2, 1, 1, 3, true},
     // Sections no role word claims, read by what they hold: scopes (other), work
     // (tasks: 3), undated 阶段 steps (other), dated stages (timeline: 3 stages),
     // and a section with no items whose heading is work (itself a task).
@@ -311,6 +314,22 @@ BOOST_AUTO_TEST_CASE(a_unit_bracket_in_a_heading_is_cut_from_the_title) {
   BOOST_TEST(std::string(task->title) == "强化要素保障");
   // The column of a unit is where its name starts, after the 9 code points of 4.强化要素保障（.
   BOOST_TEST(task->task_units().at(0).where.column == 10u);
+}
+
+// --- a plan carried as the notice's attachment -------------------------------
+
+BOOST_AUTO_TEST_CASE(a_plan_carried_as_an_attachment_is_read_from_its_title) {
+  const auto plan = load("notice-with-attachment-list");
+  BOOST_TEST(plan.title_at.line == 14u);
+  BOOST_TEST(plan.issuer == "南湖区人民政府办公室");
+  BOOST_TEST(plan.date == "2023-05-12");
+  BOOST_TEST_REQUIRE(plan.sections.size() == 3u);  // 附件2's table is not body
+  BOOST_TEST(plan.sections[0].where.line == 16u);
+  BOOST_TEST_REQUIRE(plan.attachments.size() == 2u);  // the notice's numbered list
+  BOOST_TEST(plan.attachments[0].title == "南湖区数字乡村建设实施方案");
+  BOOST_TEST(plan.attachments[0].present);
+  BOOST_TEST(plan.attachments[1].title == "南湖区数字乡村建设任务清单");
+  BOOST_TEST(plan.attachments[1].where.line == 7u);
 }
 
 // --- sections read by what they hold ----------------------------------------
