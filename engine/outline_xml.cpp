@@ -16,6 +16,7 @@ constexpr std::size_t kTextExcerpt = 60;
 
 std::string style_of(ast::NumberStyle style) {
   switch (style) {
+    case ast::NumberStyle::division: return "第一部分";
     case ast::NumberStyle::chapter: return "第一章";
     case ast::NumberStyle::part: return "第一节";
     case ast::NumberStyle::article: return "第一条";

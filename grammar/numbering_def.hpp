@@ -40,12 +40,17 @@ auto const arabic_numeral = raw[+digit][set_numeral];
 // ①–⑳: U+2460–U+2473 (E2 91 A0 – E2 91 B3).
 auto const circled_numeral = raw[lit("\xE2\x91") >> char_('\xA0', '\xB3')][set_numeral];
 
-auto const arabic_separator = lit("．") | lit('.') | lit("、") | lit("，");
+// ． . 、 ， and ﹒ (U+FE52, small full stop).
+auto const arabic_separator = lit("．") | lit('.') | lit("、") | lit("，") | lit("\xEF\xB9\x92");
 auto const not_decimal = !digit;  // "1.9万" is a number, not a heading
 
-auto const chapter = x3::omit[lit("第") >> cn_numeral >> lit("章")][set_style{NumberStyle::chapter}];
-auto const part = x3::omit[lit("第") >> cn_numeral >> lit("节")][set_style{NumberStyle::part}];
-auto const article = x3::omit[lit("第") >> cn_numeral >> lit("条")][set_style{NumberStyle::article}];
+// 第一部分, 第一章, 第一节, 第一条: with or without a ： (or a space) after.
+auto const after_ordinal = -(*hspace >> colon);
+auto const division =
+    x3::omit[lit("第") >> cn_numeral >> lit("部分") >> after_ordinal][set_style{NumberStyle::division}];
+auto const chapter = x3::omit[lit("第") >> cn_numeral >> lit("章") >> after_ordinal][set_style{NumberStyle::chapter}];
+auto const part = x3::omit[lit("第") >> cn_numeral >> lit("节") >> after_ordinal][set_style{NumberStyle::part}];
+auto const article = x3::omit[lit("第") >> cn_numeral >> lit("条") >> after_ordinal][set_style{NumberStyle::article}];
 auto const dun = x3::omit[cn_numeral >> (lit("、") | lit("．") | (lit('.') >> not_decimal))]
     [set_style{NumberStyle::dun}];
 auto const paren_cn = x3::omit[open_paren >> *hspace >> cn_numeral >> *hspace >> close_paren]
@@ -58,7 +63,7 @@ auto const arabic = x3::omit[(arabic_numeral >> arabic_separator >> not_decimal)
 auto const circled = x3::omit[circled_numeral][set_style{NumberStyle::circled}];
 
 auto const marker_expr =
-    raw[chapter | part | article | paren_cn | paren_arabic | dun | arabic | circled][set_source];
+    raw[division | chapter | part | article | paren_cn | paren_arabic | dun | arabic | circled][set_source];
 
 
 

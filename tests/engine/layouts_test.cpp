@@ -75,6 +75,9 @@ const std::vector<Layout> kLayouts = {
     // Units in unlabelled brackets: 9 tasks, 7 with units (（区商务局指导） names no
     // responsibility, （技工院校内由…负责） is a sentence that describes).
     {"unit-parentheticals", "工作方案", "东湖区营商环境优化提升工作方案", 9, 7, 1, 1, 0, false},
+    // 第一部分： and 第二部分 (space) as the top level, 1﹒ (U+FE52) and 1、 under （一）:
+    // 4 tasks, 2 with units; no target (发展基础 is background).
+    {"division-and-small-stop", "规划", "西江市数字经济发展规划", 4, 2, 0, 0, 0, false},
     // A notice listing its attachments (附件：1.… 2.…), then 附件1, the plan's
     // title and its text, then 附件2: the plan is the first attachment.
     {"notice-with-attachment-list", "实施方案", "南湖区数字乡村建设实施方案", 2, 2, 1, 1, 3, true},
@@ -314,6 +317,22 @@ BOOST_AUTO_TEST_CASE(a_unit_bracket_in_a_heading_is_cut_from_the_title) {
   BOOST_TEST(std::string(task->title) == "强化要素保障");
   // The column of a unit is where its name starts, after the 9 code points of 4.强化要素保障（.
   BOOST_TEST(task->task_units().at(0).where.column == 10u);
+}
+
+// --- numbering: 第一部分, 1﹒ ----------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(divisions_and_small_full_stops_nest_as_written) {
+  const auto plan = load("division-and-small-stop");
+  std::vector<std::string> top;
+  for (const auto& s : plan.sections) top.push_back(std::string(s.number) + " " + std::string(s.title));
+  const std::vector<std::string> expected{"一 发展基础", "二 主要任务", "三 保障措施"};
+  BOOST_TEST(top == expected, boost::test_tools::per_element());
+  const auto& tasks = plan.sections.at(1);
+  BOOST_TEST_REQUIRE(tasks.children.size() == 2u);
+  BOOST_TEST(tasks.children[0].level == 2u);
+  BOOST_TEST_REQUIRE(tasks.children[0].children.size() == 2u);
+  BOOST_TEST(tasks.children[0].children[1].value == 2u);
+  BOOST_TEST(std::string(tasks.children[0].children[1].title) == "加快5G基站部署");
 }
 
 // --- a plan carried as the notice's attachment -------------------------------

@@ -25,6 +25,11 @@ std::ostream& operator<<(std::ostream& out, const MarkerCase& c) { return out <<
 
 const MarkerCase kMarkers[] = {
     {"第一章 总则", NumberStyle::chapter, 1, "第一章"},
+    {"第一部分：发展基础", NumberStyle::division, 1, "第一部分："},
+    {"第三部分 主要任务", NumberStyle::division, 3, "第三部分"},
+    {"第二章：总体要求", NumberStyle::chapter, 2, "第二章："},
+    {"1﹒推进千兆光网建设", NumberStyle::arabic, 1, "1﹒"},
+    {"１２．全角数字", NumberStyle::arabic, 12, "１２．"},
     {"第十二节 保障", NumberStyle::part, 12, "第十二节"},
     {"第二十三条 本方案", NumberStyle::article, 23, "第二十三条"},
     {"一、指导思想", NumberStyle::dun, 1, "一、"},

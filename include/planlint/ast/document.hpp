@@ -17,12 +17,13 @@ namespace x3 = boost::spirit::x3;
 /// Numbering styles of section headings. Levels are not fixed per style: the
 /// plan builder ranks styles in the order they first appear in a plan.
 enum class NumberStyle : std::uint8_t {
+  division,      // 第一部分
   chapter,       // 第一章
   part,          // 第一节
   article,       // 第一条
   dun,           // 一、
   paren_cn,      // （一） or (一)
-  arabic,        // 1． 1. 1、 or "1 "
+  arabic,        // 1． 1. 1、 1﹒ or "1 "
   paren_arabic,  // （1） (1) 1）
   circled,       // ①
 };
