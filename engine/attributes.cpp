@@ -175,6 +175,10 @@ Value a_to(const NodeData& d) {
   const Stage* s = d.stage();
   return s ? s->to : std::string();
 }
+Value a_acceptance(const NodeData& d) {
+  const Stage* s = d.stage();
+  return s && s->acceptance;
+}
 Value a_present(const NodeData& d) {
   const Attachment* a = d.attachment();
   return a && a->present;
@@ -184,6 +188,9 @@ Value a_present(const NodeData& d) {
 
 const std::vector<AttributeInfo>& attributes() {
   static const std::vector<AttributeInfo> table{
+      {"acceptance", ValueType::boolean, {S::stage},
+       "the stage closes the timeline: it names 验收, 总结, 评估 or 考核 and only follow-up stages come after it",
+       a_acceptance},
       {"date", ValueType::text, {S::plan}, "date of issue, 2020-02-26 or 2021-07; empty when not stated", a_date},
       {"deadline", ValueType::number, {S::target}, "the year a target names (2025), 0 when none", a_deadline},
       {"from", ValueType::text, {S::stage}, "start of a stage, 2019-12; empty when not stated", a_from},

@@ -26,6 +26,7 @@ namespace planlint::detail {
 struct PlanLexicons {
   explicit PlanLexicons(const Lexicons& all);
   const Lexicon& acceptance_stage;
+  const Lexicon& follow_up_stages;
   const Lexicon& action_adverbs;
   const Lexicon& action_openers;
   const Lexicon& stage_words;

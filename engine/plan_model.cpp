@@ -403,7 +403,7 @@ void date_stage(Stage& stage, std::string_view text) {
   }
 }
 
-Stage make_stage(const BuildContext& ctx, Location where, std::string name,
+Stage make_stage(Location where, std::string name,
                  const Spans& dated_text) {
   Stage stage;
   stage.where = where;
@@ -412,8 +412,19 @@ Stage make_stage(const BuildContext& ctx, Location where, std::string name,
     date_stage(stage, t);
     if (!stage.from.empty()) break;
   }
-  stage.acceptance = ctx.lexicons.acceptance_stage.occurs_in(stage.name);
   return stage;
+}
+
+/// The stages that close a timeline: a stage names acceptance (验收, 总结,
+/// 评估, 考核) and only follow-up stages (巩固, 提升, 推广 …) come after it. A
+/// stage that evaluates something in the middle of the timeline (指标评估分析
+/// before 形成体检报告) does not close it.
+void mark_acceptance(const BuildContext& ctx, std::vector<Stage>& stages) {
+  bool only_follow_ups_after = true;
+  for (auto it = stages.rbegin(); it != stages.rend(); ++it) {
+    it->acceptance = only_follow_ups_after && ctx.lexicons.acceptance_stage.occurs_in(it->name);
+    if (!ctx.lexicons.follow_up_stages.occurs_in(it->name)) only_follow_ups_after = false;
+  }
 }
 
 /// 集中整治阶段（2023年4月—9月）：各单位… → 集中整治阶段: a stage is named by
@@ -446,7 +457,7 @@ void collect_stage_sections(const BuildContext& ctx, const Section& s, std::vect
       const auto clauses = clauses_of(c.paragraphs[0], ctx.source);
       if (!clauses.empty()) dated.insert(dated.end(), clauses[0].spans.begin(), clauses[0].spans.end());
     }
-    out.push_back(make_stage(ctx, c.where, std::move(name), dated));
+    out.push_back(make_stage(c.where, std::move(name), dated));
   }
 }
 
@@ -459,6 +470,7 @@ void find_stages(const BuildContext& ctx, std::vector<Section>& sections) {
     if (!s.children.empty()) {
       std::vector<Stage> stages;
       collect_stage_sections(ctx, s, stages);
+      mark_acceptance(ctx, stages);
       if (!stages.empty()) s.items.make().stages = std::move(stages);
       continue;
     }
@@ -472,10 +484,11 @@ void find_stages(const BuildContext& ctx, std::vector<Section>& sections) {
       for (const auto& m : find_mentions(first)) {
         if (m.kind != ast::MentionKind::quantity && m.year >= 1900) dated = true;
       }
-      if (!dated && first.find("阶段") == std::string::npos) continue;
-      s.items.make().stages.push_back(make_stage(ctx, p.where, text::excerpt(stage_name(first), kExcerptCodePoints),
+      if (!dated && !ctx.lexicons.stage_words.occurs_in(first)) continue;
+      s.items.make().stages.push_back(make_stage(p.where, text::excerpt(stage_name(first), kExcerptCodePoints),
                                     clauses[0].spans));
     }
+    if (s.items.has_value()) mark_acceptance(ctx, s.items.make().stages);
   }
 }
 
@@ -483,6 +496,7 @@ void find_stages(const BuildContext& ctx, std::vector<Section>& sections) {
 
 PlanLexicons::PlanLexicons(const Lexicons& all)
     : acceptance_stage(all.get("acceptance-stage")),
+      follow_up_stages(all.get("follow-up-stages")),
       action_adverbs(all.get("action-adverbs")),
       action_openers(all.get("action-openers")),
       stage_words(all.get("stage-words")),

@@ -81,6 +81,9 @@ const std::vector<Layout> kLayouts = {
     // A notice listing its attachments (附件：1.… 2.…), then 附件1, the plan's
     // title and its text, then 附件2: the plan is the first attachment.
     {"notice-with-attachment-list", "实施方案", "南湖区数字乡村建设实施方案", 2, 2, 1, 1, 3, true},
+    // 指标评估分析阶段 stands in the middle of the timeline, before 形成体检报告阶段:
+    // it evaluates the indicators, it does not close the timeline.
+    {"timeline-mid-evaluation", "工作方案", "滨江区城市体检工作方案", 2, 2, 1, 1, 3, false},
     // Sections no role word claims, read by what they hold: scopes (other), work
     // (tasks: 3), undated 阶段 steps (other), dated stages (timeline: 3 stages),
     // and a section with no items whose heading is work (itself a task).
@@ -317,6 +320,24 @@ BOOST_AUTO_TEST_CASE(a_unit_bracket_in_a_heading_is_cut_from_the_title) {
   BOOST_TEST(std::string(task->title) == "强化要素保障");
   // The column of a unit is where its name starts, after the 9 code points of 4.强化要素保障（.
   BOOST_TEST(task->task_units().at(0).where.column == 10u);
+}
+
+// --- the acceptance stage by its place --------------------------------------
+
+BOOST_AUTO_TEST_CASE(an_acceptance_stage_closes_its_timeline) {
+  // Only follow-up stages may come after it: 巩固提升 after 总结验收 keeps it.
+  const auto plan = planlint::testing::plan_from_text(
+      "t.txt",
+      "某区工作方案\n\n一、实施步骤\n（一）准备阶段（2024年3月）\n（二）评估分析阶段（2024年5月）\n"
+      "（三）总结验收阶段（2024年10月）\n（四）巩固提升阶段（2024年12月）\n");
+  const auto& stages = plan.sections.at(0).stages();
+  BOOST_TEST_REQUIRE(stages.size() == 4u);
+  const std::vector<bool> acceptance{stages[0].acceptance, stages[1].acceptance, stages[2].acceptance,
+                                     stages[3].acceptance};
+  BOOST_TEST(acceptance == (std::vector<bool>{false, false, true, false}), boost::test_tools::per_element());
+  // A mid-timeline evaluation followed by other work closes nothing.
+  const auto mid = load("timeline-mid-evaluation");
+  for (const auto& st : mid.sections.at(2).stages()) BOOST_TEST(!st.acceptance, st.name);
 }
 
 // --- numbering: 第一部分, 1﹒ ----------------------------------------------------
