@@ -183,6 +183,19 @@ bool read_into(int fd, std::string& out, std::size_t size) {
   return true;
 }
 
+/// Makes room in `bytes` for `more` bytes, growing by doubling as a string
+/// does but never past the bound (+1, to see that an input is over it): an
+/// input at the bound costs the bound, not twice it.
+void make_room(std::string& bytes, std::size_t more, const ReadLimits& limits) {
+  const std::size_t needed = bytes.size() + more;
+  if (needed <= bytes.capacity()) return;
+  // The step that would pass the bound goes to the bound exactly (a string
+  // grows to at least twice its capacity, so a step just past it would cost
+  // twice the bound).
+  const std::size_t doubled = 2 * bytes.capacity();
+  bytes.reserve(doubled >= limits.max_bytes ? limits.max_bytes + 1 : std::max(needed, doubled));
+}
+
 std::string human_size(std::size_t bytes) {
   std::ostringstream out;
   if (bytes % (std::size_t{1} << 20) == 0) {
@@ -206,6 +219,7 @@ std::optional<std::string> read_stream_fd(int fd, bool fifo, LoadError& error, c
   for (;;) {
     const std::size_t room = std::min(kChunk, limits.max_bytes + 1 - bytes.size());
     const std::size_t before = bytes.size();
+    make_room(bytes, room, limits);
     bytes.resize(before + room);
     const ssize_t n = ::read(fd, bytes.data() + before, room);
     const int read_errno = errno;
@@ -299,6 +313,7 @@ std::optional<std::string> read_stream_bytes(std::istream& in, LoadError& error,
   while (in) {
     const std::size_t before = bytes.size();
     const std::size_t room = std::min(kChunk, limits.max_bytes + 1 - before);
+    make_room(bytes, room, limits);
     bytes.resize(before + room);
     in.read(bytes.data() + before, static_cast<std::streamsize>(room));
     bytes.resize(before + static_cast<std::size_t>(in.gcount()));
