@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "planlint/graph.hpp"
-#include "planlint/outline.hpp"
 #include "text_util.hpp"
 
 namespace planlint {
@@ -43,8 +42,8 @@ class GraphBuilder {
   /// Room for the vertices and edges of this plan (at most), so that the
   /// lists are not grown by doubling and copied on the way.
   explicit GraphBuilder(const Plan& plan) {
-    std::size_t vertices = 1 + plan.attachments.size();
-    std::size_t edges = plan.attachments.size();
+    std::size_t vertices = 1 + plan.attachments.size() + plan.targets.size();
+    std::size_t edges = plan.attachments.size() + plan.targets.size();
     for_each_section(plan.sections, [&](const Section& s, const Section*) {
       const std::size_t own = 1 + s.targets().size() + s.stages().size();
       vertices += own + s.task_units().size();  // a unit is a vertex the first time it is named
@@ -181,6 +180,13 @@ PlanGraph build_graph(const Plan& plan) {
   root.kind = NodeKind::plan;
   root.origin = &plan;
   const Vertex p = builder.add_free(std::move(root));
+  for (const auto& t : plan.targets) {
+    NodeData td;
+    td.kind = NodeKind::target;
+    td.origin = &t;
+    const Vertex v = builder.add_free(std::move(td));
+    builder.link(p, v, EdgeData{EdgeKind::contains, UnitRole::support, false});
+  }
   for (const auto& s : plan.sections) builder.section(s, p);
   for (const auto& a : plan.attachments) {
     NodeData d;

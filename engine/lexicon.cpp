@@ -128,7 +128,7 @@ std::vector<std::string> Lexicons::names() const {
 const std::vector<std::string_view>& required_lexicons() {
   static const std::vector<std::string_view> names{
       "acceptance-stage",    "action-adverbs",    "action-openers",   "attachment-labels",
-      "follow-up-stages",    "issuer-suffixes",   "notice-markers",   "stage-words",
+      "follow-up-stages",    "goal-labels",       "issuer-suffixes",  "notice-markers",   "stage-words",
       "plan-kinds",          "quantity-units",    "quantity-units-cn", "role-background",
       "role-goals",          "role-guiding",      "role-qualifiers",  "role-safeguards",
       "role-tasks",          "role-timeline",     "trailer-labels",   "unit-labels",

@@ -101,18 +101,6 @@ std::string or_dash(const std::string& s) { return s.empty() ? "—" : text::ter
 
 }  // namespace
 
-ChildShape child_shape(const Section& parent, const Section& child) {
-  if (child.task) return ChildShape::task;
-  if (!child.children.empty()) return ChildShape::section;
-  if (child.role == Role::goals && parent.role == Role::goals && !child.role_heading) {
-    return ChildShape::listed;  // a numbered target item, listed among the targets
-  }
-  if (child.role == Role::timeline && parent.role == Role::timeline) {
-    return ChildShape::listed;  // a stage, listed among the stages
-  }
-  return ChildShape::section;
-}
-
 void write_outline_text(std::ostream& out, const Plan& plan) {
   const PlanFigures f = figures_of(plan);
   out << text::terminal_safe(plan.path) << '\n';
@@ -133,6 +121,7 @@ void write_outline_text(std::ostream& out, const Plan& plan) {
       << f.targets << " targets (" << f.measured << " measured), " << f.stages
       << " stages, acceptance stage " << (f.acceptance ? "yes" : "no") << '\n';
   out << '\n';
+  for (const auto& t : plan.targets) emit(Row{t.where, 1, target_text(t), {}}, 0, out);
   for (const auto& s : plan.sections) section_rows(s, 0, out);
   for (const auto& a : plan.attachments) {
     out << gutter(a.where) << "  attachment " << text::terminal_safe(a.title) << (a.present ? "  (present)" : "  (absent)")

@@ -83,6 +83,7 @@ void OutlineWriter::plan(const Plan& plan) {
   p_.PushAttribute("stages", f.stages);
   p_.PushAttribute("acceptance", f.acceptance);
   p_.CloseElement();
+  for (const auto& t : plan.targets) target(t);  // the preamble's
   for (const auto& s : plan.sections) section(s);
   for (const auto& a : plan.attachments) {
     p_.OpenElement("attachment");

@@ -27,6 +27,7 @@ struct PlanLexicons {
   explicit PlanLexicons(const Lexicons& all);
   const Lexicon& acceptance_stage;
   const Lexicon& follow_up_stages;
+  const Lexicon& goal_labels;
   const Lexicon& action_adverbs;
   const Lexicon& action_openers;
   const Lexicon& stage_words;

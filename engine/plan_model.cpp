@@ -378,13 +378,33 @@ void goal_targets(const BuildContext& ctx, Section& s) {
   }
 }
 
+/// A paragraph that opens with a goal label and a ： (具体指标：…, 总体要求与目标：…).
+bool labelled_goal(const BuildContext& ctx, const Paragraph& p) {
+  const std::string_view t = text::trim(p.text);
+  const std::string_view label = ctx.lexicons.goal_labels.prefix_of(t);
+  if (label.empty()) return false;
+  const std::string_view rest = text::trim(t.substr(label.size()));
+  return text::starts_with(rest, "：") || text::starts_with(rest, ":");
+}
+
+/// Targets of labelled goal paragraphs, which state goals wherever they stand.
+void labelled_goal_targets(const BuildContext& ctx, const std::vector<Paragraph>& paragraphs,
+                           std::vector<Target>& out) {
+  for (const auto& p : paragraphs) {
+    if (labelled_goal(ctx, p)) out.push_back(make_target(ctx, TargetText{p.where, std::string(p.text), p.spans}));
+  }
+}
+
 void find_targets(const BuildContext& ctx, std::vector<Section>& sections) {
   for (auto& s : sections) {
     if (s.role == Role::goals) {
       goal_targets(ctx, s);
-    } else {
-      find_targets(ctx, s.children);
+      continue;
     }
+    std::vector<Target> labelled;
+    labelled_goal_targets(ctx, s.paragraphs, labelled);
+    for (auto& t : labelled) s.items.make().targets.push_back(std::move(t));
+    find_targets(ctx, s.children);
   }
 }
 
@@ -497,6 +517,7 @@ void find_stages(const BuildContext& ctx, std::vector<Section>& sections) {
 PlanLexicons::PlanLexicons(const Lexicons& all)
     : acceptance_stage(all.get("acceptance-stage")),
       follow_up_stages(all.get("follow-up-stages")),
+      goal_labels(all.get("goal-labels")),
       action_adverbs(all.get("action-adverbs")),
       action_openers(all.get("action-openers")),
       stage_words(all.get("stage-words")),
@@ -520,6 +541,7 @@ PlanLexicons::PlanLexicons(const Lexicons& all)
 void read_model(const BuildContext& ctx, Plan& plan) {
   assign_roles(ctx, plan.sections, nullptr);
   mark_tasks(plan.sections, nullptr);
+  labelled_goal_targets(ctx, plan.preamble, plan.targets);
   find_targets(ctx, plan.sections);
   find_stages(ctx, plan.sections);
 }
@@ -544,8 +566,24 @@ Plan build_plan(const SourceFile& source, const ast::Document& document, const L
   return plan;
 }
 
+ChildShape child_shape(const Section& parent, const Section& child) {
+  if (child.task) return ChildShape::task;
+  if (!child.children.empty()) return ChildShape::section;
+  if (child.role == Role::goals && parent.role == Role::goals && !child.role_heading) {
+    return ChildShape::listed;  // a numbered target item, listed among the targets
+  }
+  if (child.role == Role::timeline && parent.role == Role::timeline) {
+    return ChildShape::listed;  // a stage, listed among the stages
+  }
+  return ChildShape::section;
+}
+
 PlanFigures figures_of(const Plan& plan) {
   PlanFigures f;
+  for (const auto& t : plan.targets) {
+    ++f.targets;
+    if (t.measured) ++f.measured;
+  }
   for_each_section(plan.sections, [&](const Section& s, const Section*) {
     if (s.task) {
       ++f.tasks;

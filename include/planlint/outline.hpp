@@ -20,9 +20,4 @@ struct OutlineEntry {
 void write_outline_text(std::ostream& out, const Plan& plan);
 void write_outline_xml(std::ostream& out, const std::vector<OutlineEntry>& entries);
 
-/// How a section of the outline shows a child section: as a task, as a stage
-/// or target it has already listed, or as a section of its own.
-enum class ChildShape { section, task, listed };
-ChildShape child_shape(const Section& parent, const Section& child);
-
 }  // namespace planlint

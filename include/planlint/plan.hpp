@@ -159,6 +159,7 @@ struct Plan {
   std::string document_number;
   unsigned period_start = 0, period_end = 0;
   std::vector<Paragraph> preamble;  // body text before the first heading
+  std::vector<Target> targets;      // targets of the preamble (labelled goal paragraphs)
   std::vector<Section> sections;
   std::vector<Attachment> attachments;
   std::deque<std::string> texts;  // paragraph texts, titles and names the source does not hold as they are
@@ -174,6 +175,13 @@ Plan build_plan(const SourceFile& source, const ast::Document& document,
 /// The clauses of a paragraph (split on 。；！？ and on a ： before 一是), each
 /// with its own position; a clause broken by a page break is one clause.
 std::vector<TextPiece> clauses_of(const Paragraph& paragraph, const SourceFile& source);
+
+/// How a section shows a child section: as a task, as a stage or target it
+/// already lists (a numbered target item in a goals section, a stage in a
+/// timeline), or as a section of its own. Decided here, once, for the
+/// outline and the graph alike.
+enum class ChildShape { section, task, listed };
+ChildShape child_shape(const Section& parent, const Section& child);
 
 /// Figures of seed-expectations.md, computed from a plan.
 struct PlanFigures {

@@ -78,6 +78,9 @@ const std::vector<Layout> kLayouts = {
     // 第一部分： and 第二部分 (space) as the top level, 1﹒ (U+FE52) and 1、 under （一）:
     // 4 tasks, 2 with units; no target (发展基础 is background).
     {"division-and-small-stop", "规划", "西江市数字经济发展规划", 4, 2, 0, 0, 0, false},
+    // Goals as labelled paragraphs: 总体要求与目标： in the preamble and 具体指标： in
+    // the guiding section are targets; the background's result (20%) is none.
+    {"labelled-goal-paragraphs", "行动方案", "临江市生态环境质量提升行动方案", 2, 2, 2, 2, 0, false},
     // A notice listing its attachments (附件：1.… 2.…), then 附件1, the plan's
     // title and its text, then 附件2: the plan is the first attachment.
     {"notice-with-attachment-list", "实施方案", "南湖区数字乡村建设实施方案", 2, 2, 1, 1, 3, true},
@@ -354,6 +357,27 @@ BOOST_AUTO_TEST_CASE(divisions_and_small_full_stops_nest_as_written) {
   BOOST_TEST_REQUIRE(tasks.children[0].children.size() == 2u);
   BOOST_TEST(tasks.children[0].children[1].value == 2u);
   BOOST_TEST(std::string(tasks.children[0].children[1].title) == "加快5G基站部署");
+}
+
+// --- goals in labelled paragraphs ------------------------------------------
+
+BOOST_AUTO_TEST_CASE(labelled_goal_paragraphs_are_targets_wherever_they_stand) {
+  const auto plan = load("labelled-goal-paragraphs");
+  BOOST_TEST_REQUIRE(plan.targets.size() == 1u);  // the preamble's
+  BOOST_TEST(plan.targets[0].where.line == 4u);
+  BOOST_TEST(plan.targets[0].measured);
+  BOOST_TEST(plan.targets[0].deadline == 2025u);
+  const auto& guiding = plan.sections.at(0);
+  BOOST_TEST(planlint::to_string(guiding.role) == "guiding");
+  BOOST_TEST_REQUIRE(guiding.targets().size() == 1u);
+  BOOST_TEST(guiding.targets()[0].where.line == 8u);
+  BOOST_TEST(plan.sections.at(2).targets().empty());  // 发展基础: results, not targets
+  // The outline shows the preamble's target before the sections.
+  std::ostringstream xml;
+  std::vector<planlint::OutlineEntry> entries;
+  entries.push_back(planlint::OutlineEntry{"t.txt", planlint::testing::plan_from_fixture("fixtures/layouts/labelled-goal-paragraphs.txt")});
+  planlint::write_outline_xml(xml, entries);
+  BOOST_TEST(xml.str().find("<target line=\"4\"") < xml.str().find("<section"));
 }
 
 // --- a plan carried as the notice's attachment -------------------------------
