@@ -362,15 +362,31 @@ bool read_units(const BuildContext& ctx, const ast::Labelled& list, std::deque<s
                     : *roles == LabelRoles::all_support ? UnitRole::support
                     : first                             ? UnitRole::lead
                                                         : UnitRole::support;
-    for (std::string_view mark : {"（牵头）", "(牵头)"}) {
-      if (text::ends_with(name, mark)) {
-        name.remove_suffix(mark.size());
+    // A lead word in brackets after a name makes it a lead: 区科委（牵头）.
+    for (const auto& bracket : find_parentheticals(name)) {
+      if (bracket.source.data() + bracket.source.size() != name.data() + name.size()) continue;
+      if (bracket.clauses.size() == 1 && bracket.clauses[0].size() == 1 &&
+          ctx.lexicons.unit_verbs_lead.contains(text::trim(bracket.clauses[0][0]))) {
+        name.remove_suffix(bracket.source.size());
         role = UnitRole::lead;
       }
     }
-    while (text::ends_with(name, "。") || text::ends_with(name, "等")) {
-      name.remove_suffix(std::string_view("等").size());
+    // Words after the last name that are not part of it: A、B等, C按职责分工负责.
+    for (bool trimmed = true; trimmed;) {
+      trimmed = false;
+      for (const Lexicon* words : {&ctx.lexicons.unit_name_trailers, &ctx.lexicons.unit_verbs}) {
+        const std::string_view w = words->suffix_of(name);
+        if (!w.empty() && w.size() < name.size()) {
+          name.remove_suffix(w.size());
+          trimmed = true;
+        }
+      }
+      if (text::ends_with(name, "。")) {
+        name.remove_suffix(std::string_view("。").size());
+        trimmed = true;
+      }
     }
+    name = text::trim(name);
     if (name.empty()) continue;
     first = false;
     const bool seen = std::any_of(out.begin(), out.end(), [&](const Unit& u) { return u.name == name; });
