@@ -62,6 +62,12 @@ class GraphBuilder {
     edges_.emplace_back(from, to);
     edge_data_.push_back(data);
   }
+  /// A vertex that `parent` contains.
+  Vertex add(NodeData data, Vertex parent) {
+    const Vertex v = add_free(std::move(data));
+    link(parent, v, EdgeData{EdgeKind::contains, UnitRole::support, false});
+    return v;
+  }
   void section(const Section& s, Vertex parent);
 
   PlanGraph build(const Plan& plan) && {
@@ -72,11 +78,6 @@ class GraphBuilder {
   }
 
  private:
-  Vertex add(NodeData data, Vertex parent) {
-    const Vertex v = add_free(std::move(data));
-    link(parent, v, EdgeData{EdgeKind::contains, UnitRole::support, false});
-    return v;
-  }
   /// The vertex of a unit, made at its first mention.
   Vertex unit(const Unit& u) {
     auto [it, inserted] = units_.try_emplace(u.name, Vertex{});
@@ -180,21 +181,15 @@ PlanGraph build_graph(const Plan& plan) {
   root.kind = NodeKind::plan;
   root.origin = &plan;
   const Vertex p = builder.add_free(std::move(root));
-  for (const auto& t : plan.targets) {
-    NodeData td;
-    td.kind = NodeKind::target;
-    td.origin = &t;
-    const Vertex v = builder.add_free(std::move(td));
-    builder.link(p, v, EdgeData{EdgeKind::contains, UnitRole::support, false});
-  }
-  for (const auto& s : plan.sections) builder.section(s, p);
-  for (const auto& a : plan.attachments) {
+  const auto add = [&](NodeKind kind, auto origin) {
     NodeData d;
-    d.kind = NodeKind::attachment;
-    d.origin = &a;
-    const Vertex v = builder.add_free(std::move(d));
-    builder.link(p, v, EdgeData{EdgeKind::contains, UnitRole::support, false});
-  }
+    d.kind = kind;
+    d.origin = origin;
+    builder.add(std::move(d), p);
+  };
+  for (const auto& t : plan.targets) add(NodeKind::target, &t);  // the preamble's
+  for (const auto& s : plan.sections) builder.section(s, p);
+  for (const auto& a : plan.attachments) add(NodeKind::attachment, &a);
   return std::move(builder).build(plan);
 }
 
