@@ -377,7 +377,8 @@ BOOST_AUTO_TEST_CASE(labelled_goal_paragraphs_are_targets_wherever_they_stand) {
   // The outline shows the preamble's target before the sections.
   std::ostringstream xml;
   std::vector<planlint::OutlineEntry> entries;
-  entries.push_back(planlint::OutlineEntry{"t.txt", planlint::testing::plan_from_fixture("fixtures/layouts/labelled-goal-paragraphs.txt")});
+  auto owned = planlint::testing::plan_from_fixture("fixtures/layouts/labelled-goal-paragraphs.txt");  // keeps the source alive
+  entries.push_back(planlint::OutlineEntry{"t.txt", std::move(static_cast<planlint::Plan&>(owned))});
   planlint::write_outline_xml(xml, entries);
   BOOST_TEST(xml.str().find("<target line=\"4\"") < xml.str().find("<section"));
 }
@@ -420,7 +421,8 @@ BOOST_AUTO_TEST_CASE(sections_no_role_word_claims_are_read_by_what_they_hold) {
   planlint::write_outline_text(text, plan);
   BOOST_TEST(text.str().find("task 七、鼓励社会资本参与") != std::string::npos);
   std::vector<planlint::OutlineEntry> entries;
-  entries.push_back(planlint::OutlineEntry{"t.txt", planlint::testing::plan_from_fixture("fixtures/layouts/sections-by-content.txt")});
+  auto owned = planlint::testing::plan_from_fixture("fixtures/layouts/sections-by-content.txt");  // keeps the source alive
+  entries.push_back(planlint::OutlineEntry{"t.txt", std::move(static_cast<planlint::Plan&>(owned))});
   planlint::write_outline_xml(xml, entries);
   BOOST_TEST(xml.str().find("<task line=\"33\" column=\"1\" number=\"七\" title=\"鼓励社会资本参与\"/>") != std::string::npos, xml.str());
 }
