@@ -15,7 +15,6 @@
 
 #include "planlint/diagnostic.hpp"
 #include "planlint/outline.hpp"
-#include "planlint/parse.hpp"
 #include "planlint/plan.hpp"
 #include "planlint/rule_set.hpp"
 #include "planlint/source.hpp"
@@ -220,8 +219,8 @@ Reading read_planlint(const std::string& path, std::string& note) {
 
   planlint::DiagnosticList sink;  // warnings about the plan are not scored
   std::vector<planlint::OutlineEntry> entries;
-  if (auto document = planlint::parse_document(*source, sink)) {
-    entries.push_back({path, planlint::build_plan(*source, *document, rules.lexicons, sink)});
+  if (auto plan = planlint::read_plan(*source, rules.lexicons, sink)) {
+    entries.push_back({path, std::move(*plan)});
   } else {
     std::string why = sink.items.empty() ? "parse error" : sink.items.front().message;
     entries.push_back({path, why});

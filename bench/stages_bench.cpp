@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "planlint/graph.hpp"
-#include "planlint/parse.hpp"
+#include "parse.hpp"
 #include "planlint/plan.hpp"
 #include "planlint/report.hpp"
 #include "planlint/rule_set.hpp"

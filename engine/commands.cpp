@@ -27,7 +27,6 @@
 
 #include "planlint/graph.hpp"
 #include "planlint/outline.hpp"
-#include "planlint/parse.hpp"
 #include "planlint/plan.hpp"
 #include "planlint/report.hpp"
 #include "planlint/rule_set.hpp"
@@ -90,15 +89,14 @@ struct Checked {
   std::vector<Diagnostic> notes;  // plan-reading warnings (numbering slips, …)
 };
 
-Checked read_plan(const SourceFile& source, const RuleSet& rules) {
+Checked read_checked(const SourceFile& source, const RuleSet& rules) {
   Checked c;
   DiagnosticList notes;
-  auto document = parse_document(source, notes);
-  if (!document) {
+  c.plan = read_plan(source, rules.lexicons, notes);
+  if (!c.plan) {
     c.error = notes.items.empty() ? "parse error" : notes.items[0].message;
     return c;
   }
-  c.plan = build_plan(source, *document, rules.lexicons, notes);
   c.notes = std::move(notes.items);
   return c;
 }
@@ -286,7 +284,7 @@ int run_outline(const Options& options, std::ostream& out, std::ostream& err) {
       continue;
     }
     const SourceFile& source = *sources.emplace_back(std::make_unique<SourceFile>(std::move(*loaded)));
-    Checked c = read_plan(source, *rules);
+    Checked c = read_checked(source, *rules);
     print_diagnostics(c.notes, err);
     if (!c.plan) {
       print_unreadable(err, path, c.error);
@@ -330,7 +328,7 @@ FileReport check_one(const InputFile& input, std::optional<std::string> bytes, c
   auto read = start;
   DiagnosticQueue findings;
   {
-    Checked c = read_plan(*shared, rules);
+    Checked c = read_checked(*shared, rules);
     report.notes = std::move(c.notes);
     if (!c.plan) {
       report.error = c.error;
@@ -574,7 +572,7 @@ int run_graph(const Options& options, std::ostream& out, std::ostream& err) {
     print_unreadable(err, options.inputs[0], error.message);
     return kExitError;
   }
-  Checked c = read_plan(*source, *rules);
+  Checked c = read_checked(*source, *rules);
   print_diagnostics(c.notes, err);
   if (!c.plan) {
     print_unreadable(err, options.inputs[0], c.error);

@@ -8,7 +8,7 @@
 #include <optional>
 
 #include "plan_builder_detail.hpp"
-#include "planlint/parse.hpp"
+#include "parse.hpp"
 #include "text_util.hpp"
 
 namespace planlint::detail {

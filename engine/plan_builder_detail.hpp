@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "planlint/ast/document.hpp"
+#include "ast.hpp"
 #include "planlint/diagnostic.hpp"
 #include "planlint/lexicon.hpp"
 #include "planlint/plan.hpp"

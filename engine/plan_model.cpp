@@ -9,7 +9,7 @@
 #include <utility>
 
 #include "plan_builder_detail.hpp"
-#include "planlint/parse.hpp"
+#include "parse.hpp"
 #include "text_util.hpp"
 
 namespace planlint {
@@ -576,6 +576,12 @@ ChildShape child_shape(const Section& parent, const Section& child) {
     return ChildShape::listed;  // a stage, listed among the stages
   }
   return ChildShape::section;
+}
+
+std::optional<Plan> read_plan(const SourceFile& source, const Lexicons& lexicons, DiagnosticSink& sink) {
+  const auto document = parse_document(source, sink);
+  if (!document) return std::nullopt;
+  return build_plan(source, *document, lexicons, sink);
 }
 
 PlanFigures figures_of(const Plan& plan) {

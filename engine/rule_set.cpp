@@ -4,7 +4,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "planlint/parse.hpp"
+#include "parse.hpp"
 
 namespace planlint {
 

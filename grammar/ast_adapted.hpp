@@ -8,7 +8,7 @@
 #include <memory>
 #include <string_view>
 
-#include "planlint/ast/document.hpp"
+#include "ast.hpp"
 #include "planlint/ast/rules.hpp"
 
 BOOST_FUSION_ADAPT_STRUCT(planlint::ast::Heading, marker, title, body)

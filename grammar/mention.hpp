@@ -5,7 +5,7 @@
 #pragma once
 
 #include "config.hpp"
-#include "planlint/ast/document.hpp"
+#include "ast.hpp"
 
 namespace planlint::grammar {
 

@@ -1,6 +1,6 @@
 // Implements include/planlint/parse.hpp: the only non-grammar unit that sees
 // the grammars' configuration.
-#include "planlint/parse.hpp"
+#include "parse.hpp"
 
 #include <algorithm>
 

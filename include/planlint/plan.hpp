@@ -11,13 +11,17 @@
 #include <string_view>
 #include <vector>
 
-#include "planlint/ast/document.hpp"
+#include "planlint/numbering.hpp"
 #include "planlint/diagnostic.hpp"
 #include "planlint/lexicon.hpp"
 #include "planlint/rare.hpp"
 #include "planlint/source.hpp"
 
 namespace planlint {
+
+namespace ast {
+struct Document;  // the grammar's syntax tree (grammar/ast.hpp)
+}  // namespace ast
 
 enum class Role : std::uint8_t { other, guiding, background, goals, tasks, safeguards, timeline };
 std::string_view to_string(Role role);
@@ -171,6 +175,10 @@ struct Plan {
 /// long as the plan.
 Plan build_plan(const SourceFile& source, const ast::Document& document,
                 const Lexicons& lexicons, DiagnosticSink& sink);
+
+/// Parses a plan file and reads its model: the grammar, then build_plan. A
+/// text the grammar cannot take returns nothing, with its error in `sink`.
+std::optional<Plan> read_plan(const SourceFile& source, const Lexicons& lexicons, DiagnosticSink& sink);
 
 /// The clauses of a paragraph (split on 。；！？ and on a ： before 一是), each
 /// with its own position; a clause broken by a page break is one clause.

@@ -10,7 +10,7 @@
 #include "planlint/diagnostic.hpp"
 #include "planlint/graph.hpp"
 #include "planlint/outline.hpp"
-#include "planlint/parse.hpp"
+#include "parse.hpp"
 #include "planlint/plan.hpp"
 #include "planlint/report.hpp"
 #include "planlint/rule_set.hpp"

@@ -7,7 +7,7 @@
 #include <ostream>
 #include <string>
 
-#include "planlint/parse.hpp"
+#include "parse.hpp"
 #include "support/golden.hpp"
 
 namespace data = boost::unit_test::data;

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "numbering.hpp"
-#include "planlint/parse.hpp"
+#include "parse.hpp"
 
 namespace data = boost::unit_test::data;
 using planlint::ast::NumberStyle;

@@ -7,7 +7,7 @@
 #include <ostream>
 #include <string>
 
-#include "planlint/parse.hpp"
+#include "parse.hpp"
 
 namespace data = boost::unit_test::data;
 using Op = planlint::ast::Expr::Op;

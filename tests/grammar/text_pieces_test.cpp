@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "common.hpp"
-#include "planlint/parse.hpp"
+#include "parse.hpp"
 
 namespace data = boost::unit_test::data;
 using planlint::ast::MentionKind;

@@ -5,7 +5,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "planlint/parse.hpp"
+#include "parse.hpp"
 
 namespace planlint::testing {
 

@@ -1,10 +1,14 @@
-// The syntax tree the Spirit X3 grammar builds from plan text.
+// The syntax tree the Spirit X3 grammar builds from plan text. It carries X3
+// types (x3::variant), so it stays beside the grammar: public headers see
+// only the plan model built from it.
 //
 // Plain data only. Every std::string_view points into SourceFile::text(), so a
 // node's position is `source.location(node.source)`; nothing is copied.
 #pragma once
 
 #include <boost/spirit/home/x3/support/ast/variant.hpp>
+
+#include "planlint/numbering.hpp"
 
 #include <cstdint>
 #include <string_view>
@@ -14,19 +18,6 @@ namespace planlint::ast {
 
 namespace x3 = boost::spirit::x3;
 
-/// Numbering styles of section headings. Levels are not fixed per style: the
-/// plan builder ranks styles in the order they first appear in a plan.
-enum class NumberStyle : std::uint8_t {
-  division,      // 第一部分
-  chapter,       // 第一章
-  part,          // 第一节
-  article,       // 第一条
-  dun,           // 一、
-  paren_cn,      // （一） or (一)
-  arabic,        // 1． 1. 1、 1﹒ or "1 "
-  paren_arabic,  // （1） (1) 1）
-  circled,       // ①
-};
 
 /// The numbering at the start of a heading.
 struct Marker {

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "planlint/ast/document.hpp"
+#include "ast.hpp"
 #include "planlint/ast/rules.hpp"
 #include "planlint/diagnostic.hpp"
 #include "planlint/source.hpp"
