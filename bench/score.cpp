@@ -240,14 +240,7 @@ using Minimums = std::vector<std::pair<std::string, double>>;  // in the table's
 
 /// The minimums recorded in a ratchet file: a JSON object of figures.
 Minimums read_ratchet(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path + ": cannot read the ratchet file: " + std::strerror(errno));
-  nlohmann::json doc;
-  try {
-    doc = nlohmann::json::parse(in);
-  } catch (const nlohmann::json::exception& e) {
-    throw InputError(path + ": malformed ratchet file: " + e.what());
-  }
+  const nlohmann::json doc = read_json(path, "ratchet file");
   if (!doc.is_object() || doc.empty()) throw InputError(path + ": malformed ratchet file: not an object of figures");
   for (const auto& [key, value] : doc.items()) {
     bool known = false;

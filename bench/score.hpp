@@ -4,6 +4,8 @@
 // scorer depends on the public API and the XML contract, not on the model.
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -46,6 +48,10 @@ struct Reading {
   bool timeline = false;
   bool acceptance = false;  // some stage is an acceptance stage
 };
+
+/// Reads a JSON file; `what` names it in the InputError when it cannot be
+/// read or parsed ("annotation", "ratchet file").
+nlohmann::json read_json(const std::string& path, const std::string& what);
 
 /// Reads `path`, a dNN_x.expected.json annotation. Throws InputError.
 Reading read_annotation(const std::string& path);

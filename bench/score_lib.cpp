@@ -162,6 +162,31 @@ void pair_by_line(const std::vector<T>& want, const std::vector<T>& got, Miss mi
   }
 }
 
+/// pair_by_line for one kind of item, counting matches, misses and extras
+/// and writing a line for each miss and extra ("miss task 22 （一）…").
+template <typename T, typename Match>
+void count_by_line(const std::vector<T>& want, const std::vector<T>& got, const char* kind,
+                   std::string T::*text, unsigned& tp, unsigned& fp, unsigned& fn, std::vector<std::string>& out,
+                   Match match) {
+  const auto line = [&](const char* what, const T& item) {
+    out.push_back(std::string(what) + " " + kind + " " + std::to_string(item.line) + " " + excerpt(item.*text));
+  };
+  pair_by_line(
+      want, got,
+      [&](const T& w) {
+        ++fn;
+        line("miss", w);
+      },
+      [&](const T& g) {
+        ++fp;
+        line("extra", g);
+      },
+      [&](const T& w, const T& g) {
+        ++tp;
+        match(w, g);
+      });
+}
+
 Figure ratio(unsigned part, unsigned whole) {
   if (whole == 0) return std::nullopt;
   return static_cast<double>(part) / whole;
@@ -169,15 +194,18 @@ Figure ratio(unsigned part, unsigned whole) {
 
 }  // namespace
 
-Reading read_annotation(const std::string& path) {
+nlohmann::json read_json(const std::string& path, const std::string& what) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path + ": cannot read the annotation: " + std::strerror(errno));
-  nlohmann::json doc;
+  if (!in) throw InputError(path + ": cannot read the " + what + ": " + std::strerror(errno));
   try {
-    doc = nlohmann::json::parse(in);
+    return nlohmann::json::parse(in);
   } catch (const nlohmann::json::exception& e) {
-    throw InputError(path + ": malformed annotation: " + e.what());
+    throw InputError(path + ": malformed " + what + ": " + e.what());
   }
+}
+
+Reading read_annotation(const std::string& path) {
+  const nlohmann::json doc = read_json(path, "annotation");
   try {
     return annotation_from_json(doc);
   } catch (const InputError& e) {
@@ -302,20 +330,8 @@ PlanScore compare(const std::string& name, const Reading& want, const Reading& g
 
   // Tasks by line; then the units of each matched task.
   std::vector<std::pair<const Task*, const Task*>> matched_tasks;
-  pair_by_line(
-      want.tasks, got.tasks,
-      [&](const Task& w) {
-        ++c.task_fn;
-        out.push_back("miss task " + std::to_string(w.line) + " " + excerpt(w.title));
-      },
-      [&](const Task& g) {
-        ++c.task_fp;
-        out.push_back("extra task " + std::to_string(g.line) + " " + excerpt(g.title));
-      },
-      [&](const Task& w, const Task& g) {
-        ++c.task_tp;
-        matched_tasks.emplace_back(&w, &g);
-      });
+  count_by_line(want.tasks, got.tasks, "task", &Task::title, c.task_tp, c.task_fp, c.task_fn, out,
+                [&](const Task& w, const Task& g) { matched_tasks.emplace_back(&w, &g); });
   for (const auto& [w, g] : matched_tasks) {
     const std::set<std::string> wanted(w->units.begin(), w->units.end());
     const std::set<std::string> given(g->units.begin(), g->units.end());
@@ -357,27 +373,17 @@ PlanScore compare(const std::string& name, const Reading& want, const Reading& g
   // Targets by line, and the measured flag of each matched one. Measured
   // accuracy counts every annotated target: a missed one is not read right.
   std::vector<std::string> measured_lines;
-  pair_by_line(
-      want.targets, got.targets,
-      [&](const Target& w) {
-        ++c.target_fn;
-        ++c.measured_total;
-        out.push_back("miss target " + std::to_string(w.line) + " " + excerpt(w.text));
-      },
-      [&](const Target& g) {
-        ++c.target_fp;
-        out.push_back("extra target " + std::to_string(g.line) + " " + excerpt(g.text));
-      },
-      [&](const Target& w, const Target& g) {
-        ++c.target_tp;
-        ++c.measured_total;
-        if (w.measured == g.measured) {
-          ++c.measured_right;
-        } else {
-          measured_lines.push_back("measured " + std::to_string(w.line) + ": want " + (w.measured ? "true" : "false") +
-                                   ", got " + (g.measured ? "true" : "false"));
-        }
-      });
+  count_by_line(want.targets, got.targets, "target", &Target::text, c.target_tp, c.target_fp, c.target_fn, out,
+                [&](const Target& w, const Target& g) {
+                  if (w.measured == g.measured) {
+                    ++c.measured_right;
+                  } else {
+                    measured_lines.push_back("measured " + std::to_string(w.line) + ": want " +
+                                             (w.measured ? "true" : "false") + ", got " +
+                                             (g.measured ? "true" : "false"));
+                  }
+                });
+  c.measured_total += static_cast<unsigned>(want.targets.size());
   out.insert(out.end(), measured_lines.begin(), measured_lines.end());
 
   ++c.timeline_total;
@@ -388,17 +394,8 @@ PlanScore compare(const std::string& name, const Reading& want, const Reading& g
                   (got.timeline ? "present" : "absent"));
   }
 
-  pair_by_line(
-      want.stages, got.stages,
-      [&](const Stage& w) {
-        ++c.stage_fn;
-        out.push_back("miss stage " + std::to_string(w.line) + " " + excerpt(w.name));
-      },
-      [&](const Stage& g) {
-        ++c.stage_fp;
-        out.push_back("extra stage " + std::to_string(g.line) + " " + excerpt(g.name));
-      },
-      [&](const Stage&, const Stage&) { ++c.stage_tp; });
+  count_by_line(want.stages, got.stages, "stage", &Stage::name, c.stage_tp, c.stage_fp, c.stage_fn, out,
+                [](const Stage&, const Stage&) {});
 
   ++c.acceptance_total;
   if (want.acceptance == got.acceptance) {

@@ -147,8 +147,6 @@ void BodyReader::inline_units(std::string_view fragment) {
       read_units(ctx_, list, plan_.texts, current().items.make().units);
     }
   }
-  // Unlabelled lists, found only where a bracket is (most lines have none).
-  if (fragment.find("（") == std::string_view::npos && fragment.find('(') == std::string_view::npos) return;
   for (const auto& bracket : find_parentheticals(fragment)) {
     std::vector<Unit> units;
     if (!read_unit_parenthetical(ctx_, bracket, plan_.texts, units)) continue;
@@ -339,6 +337,26 @@ std::optional<LabelRoles> label_roles(const BuildContext& ctx, const ast::Labell
   return std::nullopt;
 }
 
+/// A unit's name without the words after it that are not part of it (等,
+/// 按职责分工负责, a final 。): A、B等 → A, B; C按职责分工负责 → C.
+std::string_view trim_unit_name(const BuildContext& ctx, std::string_view name) {
+  for (bool trimmed = true; trimmed;) {
+    trimmed = false;
+    for (const Lexicon* words : {&ctx.lexicons.unit_name_trailers, &ctx.lexicons.unit_verbs}) {
+      const std::string_view w = words->suffix_of(name);
+      if (!w.empty() && w.size() < name.size()) {
+        name.remove_suffix(w.size());
+        trimmed = true;
+      }
+    }
+    if (text::ends_with(name, "。")) {
+      name.remove_suffix(std::string_view("。").size());
+      trimmed = true;
+    }
+  }
+  return text::trim(name);
+}
+
 }  // namespace
 
 bool is_unit_list(const BuildContext& ctx, const ast::Labelled& list) { return label_roles(ctx, list).has_value(); }
@@ -371,22 +389,7 @@ bool read_units(const BuildContext& ctx, const ast::Labelled& list, std::deque<s
         role = UnitRole::lead;
       }
     }
-    // Words after the last name that are not part of it: A、B等, C按职责分工负责.
-    for (bool trimmed = true; trimmed;) {
-      trimmed = false;
-      for (const Lexicon* words : {&ctx.lexicons.unit_name_trailers, &ctx.lexicons.unit_verbs}) {
-        const std::string_view w = words->suffix_of(name);
-        if (!w.empty() && w.size() < name.size()) {
-          name.remove_suffix(w.size());
-          trimmed = true;
-        }
-      }
-      if (text::ends_with(name, "。")) {
-        name.remove_suffix(std::string_view("。").size());
-        trimmed = true;
-      }
-    }
-    name = text::trim(name);
+    name = trim_unit_name(ctx, name);
     if (name.empty()) continue;
     first = false;
     const bool seen = std::any_of(out.begin(), out.end(), [&](const Unit& u) { return u.name == name; });
@@ -419,10 +422,7 @@ bool read_unit_parenthetical(const BuildContext& ctx, const ast::Parenthetical& 
     for (std::size_t k = 0; k < clause.size(); ++k) {
       std::string_view name = k + 1 < clause.size() ? text::clean_view(clause[k], texts) : last;
       if (k + 1 == clause.size()) name.remove_suffix(verb.size());
-      for (std::string_view t; !(t = ctx.lexicons.unit_name_trailers.suffix_of(name)).empty();) {
-        name.remove_suffix(t.size());
-      }
-      name = text::trim(name);
+      name = trim_unit_name(ctx, name);
       if (name.empty() || code_points(name) > kLongestName || ctx.lexicons.unit_sentence_words.occurs_in(name)) {
         return false;
       }

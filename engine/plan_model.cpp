@@ -62,6 +62,22 @@ std::optional<Role> role_named_in(const BuildContext& ctx, std::string_view titl
   return std::nullopt;
 }
 
+/// True when a text opens with an action (加强, 推进 …), possibly after
+/// adverbs (大力, 全面 …).
+bool opens_with_action(const BuildContext& ctx, std::string_view title) {
+  title = text::trim(title);
+  for (std::string_view a; !(a = ctx.lexicons.action_adverbs.prefix_of(title)).empty();) title.remove_prefix(a.size());
+  return !ctx.lexicons.action_openers.prefix_of(title).empty();
+}
+
+/// True when a text carries a date, a year or a range of dates.
+bool carries_date(std::string_view text) {
+  const auto mentions = find_mentions(text);
+  return std::any_of(mentions.begin(), mentions.end(), [](const ast::Mention& m) {
+    return m.kind != ast::MentionKind::quantity && m.year >= 1900;
+  });
+}
+
 /// What may stand before a role word in a role heading besides qualifiers:
 /// the plan's subject, a few words naming what the plan is about
 /// (智慧林业建设目标, 智慧林业保障措施), but no action (加强目标管理 is work that
@@ -72,9 +88,7 @@ bool names_subject(const BuildContext& ctx, std::string_view rest) {
   for (std::string_view mark : {"，", "、", "。", "；", ",", "（", "("}) {
     if (rest.find(mark) != std::string_view::npos) return false;
   }
-  std::string_view verb = rest;
-  for (std::string_view a; !(a = ctx.lexicons.action_adverbs.prefix_of(verb)).empty();) verb.remove_prefix(a.size());
-  return ctx.lexicons.action_openers.prefix_of(verb).empty();
+  return !opens_with_action(ctx, rest);
 }
 
 /// A nested heading takes a role only when it is a role heading: a role word
@@ -113,22 +127,6 @@ std::optional<Role> role_of_nested(const BuildContext& ctx, std::string_view tit
     if (rest.empty() || names_subject(ctx, rest)) return role;
   }
   return std::nullopt;
-}
-
-/// True when a text opens with an action (加强, 推进 …), possibly after
-/// adverbs (大力, 全面 …).
-bool opens_with_action(const BuildContext& ctx, std::string_view title) {
-  title = text::trim(title);
-  for (std::string_view a; !(a = ctx.lexicons.action_adverbs.prefix_of(title)).empty();) title.remove_prefix(a.size());
-  return !ctx.lexicons.action_openers.prefix_of(title).empty();
-}
-
-/// True when a text carries a date, a year or a range of dates.
-bool carries_date(std::string_view text) {
-  const auto mentions = find_mentions(text);
-  return std::any_of(mentions.begin(), mentions.end(), [](const ast::Mention& m) {
-    return m.kind != ast::MentionKind::quantity && m.year >= 1900;
-  });
 }
 
 /// A section's children are stages: two or more, each naming a stage word or
@@ -500,11 +498,7 @@ void find_stages(const BuildContext& ctx, std::vector<Section>& sections) {
       const auto clauses = clauses_of(p, ctx.source);
       if (clauses.empty()) continue;
       const std::string& first = clauses[0].text;
-      bool dated = false;
-      for (const auto& m : find_mentions(first)) {
-        if (m.kind != ast::MentionKind::quantity && m.year >= 1900) dated = true;
-      }
-      if (!dated && !ctx.lexicons.stage_words.occurs_in(first)) continue;
+      if (!carries_date(first) && !ctx.lexicons.stage_words.occurs_in(first)) continue;
       s.items.make().stages.push_back(make_stage(p.where, text::excerpt(stage_name(first), kExcerptCodePoints),
                                     clauses[0].spans));
     }

@@ -1,7 +1,4 @@
 // Plan text and paths made safe for terminals and for XML (text_util.hpp).
-#include <array>
-#include <cstring>
-
 #include "text_util.hpp"
 #include "utf8.hpp"
 
@@ -11,126 +8,112 @@ namespace {
 
 constexpr char kHex[] = "0123456789abcdef";
 constexpr char kHexUpper[] = "0123456789ABCDEF";
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
-void append_hex_byte(std::string& out, unsigned char c) {
-  out += "\\x";
-  out += kHex[c >> 4];
-  out += kHex[c & 15];
-}
+/// What a text holds that an output may have to change, found in one pass
+/// without an early exit (which the compiler vectorises): nearly all text
+/// holds none of it and is passed on as it is.
+struct Bytes {
+  bool terminal_control = false;  // C0 but tab, or DEL
+  bool xml_control = false;       // C0 but tab, LF and CR
+  bool high = false;              // above 0x7F: C1 controls, non-characters and invalid bytes live there
+};
 
-/// True when s may hold a byte that terminal_safe changes: a control byte
-/// but tab, DEL, or any byte above 0x7F (C1 controls are C2 80–C2 9F, and
-/// invalid UTF-8 is above 0x7F). A loop without an early exit, which the
-/// compiler vectorises; the second pass runs only on text with such bytes.
-bool may_need_terminal_escape(std::string_view s, bool& non_ascii) {
-  unsigned control = 0;
-  unsigned high = 0;
+Bytes scan(std::string_view s) {
+  unsigned terminal = 0, xml = 0, high = 0;
   for (const char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
-    control |= static_cast<unsigned>((c < 0x20 && c != '\t') || c == 0x7F);
+    terminal |= static_cast<unsigned>((c < 0x20 && c != '\t') || c == 0x7F);
+    xml |= static_cast<unsigned>(c < 0x20 && c != '\t' && c != '\n' && c != '\r');
     high |= c & 0x80u;
   }
-  non_ascii = high != 0;
-  return control != 0;
+  return Bytes{terminal != 0, xml != 0, high != 0};
 }
 
-/// The valid UTF-8 sequence at s[i], or 0.
-std::size_t sequence_at(std::string_view s, std::size_t i) { return utf8::sequence_length(s, i); }
-
-}  // namespace
-
-std::string terminal_safe(std::string_view s) {
-  bool non_ascii = false;
-  const bool control = may_need_terminal_escape(s, non_ascii);
-  if (!control && !non_ascii) return std::string(s);
-  if (!control && utf8::valid_text(s) && s.find("\xC2") == std::string_view::npos) return std::string(s);
-  std::string out;
-  out.reserve(s.size() + 16);
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      if ((c < 0x20 && c != '\t') || c == 0x7F) {
-        append_hex_byte(out, c);
-      } else {
-        out += static_cast<char>(c);
-      }
-      ++i;
-      continue;
-    }
-    const std::size_t n = sequence_at(s, i);
-    if (n == 0) {
-      append_hex_byte(out, c);  // not UTF-8
-      ++i;
-      continue;
-    }
-    if (n == 2 && c == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0) {
-      out += "\\u00";  // a C1 control, U+0080–U+009F
-      const auto low = static_cast<unsigned char>(static_cast<unsigned char>(s[i + 1]) & 0x3F) | 0x80u;
-      out += kHex[low >> 4];
-      out += kHex[low & 15];
-    } else {
-      out.append(s.substr(i, n));
-    }
-    i += n;
-  }
-  return out;
+/// U+FFFE or U+FFFF (EF BF BE, EF BF BF), which XML forbids.
+bool is_nonchar(std::string_view sequence) {
+  return sequence.size() == 3 && sequence[0] == '\xEF' && sequence[1] == '\xBF' &&
+         (sequence[2] == '\xBE' || sequence[2] == '\xBF');
 }
 
-namespace {
-
-/// True when s holds a C0 control but tab, LF and CR.
-bool has_xml_control(std::string_view s) {
-  unsigned bad = 0;
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    bad |= static_cast<unsigned>(c < 0x20 && c != '\t' && c != '\n' && c != '\r');
-  }
-  return bad != 0;
-}
-
-/// True when s holds U+FFFE or U+FFFF (EF BF BE, EF BF BF).
-bool has_xml_nonchar(std::string_view s) {
+bool has_nonchar(std::string_view s) {
   for (std::size_t at = s.find("\xEF\xBF"); at != std::string_view::npos; at = s.find("\xEF\xBF", at + 2)) {
-    if (at + 2 < s.size() && (s[at + 2] == '\xBE' || s[at + 2] == '\xBF')) return true;
+    if (is_nonchar(s.substr(at, 3))) return true;
   }
   return false;
 }
 
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+/// Walks s a character at a time: ascii(c) for an ASCII byte, sequence(view)
+/// for a valid UTF-8 sequence, invalid(c) for a byte that begins none.
+template <typename Ascii, typename Sequence, typename Invalid>
+void for_each_character(std::string_view s, Ascii&& ascii, Sequence&& sequence, Invalid&& invalid) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t n = c < 0x80 ? 1 : utf8::sequence_length(s, i);
+    if (c < 0x80) {
+      ascii(c);
+    } else if (n == 0) {
+      invalid(c);
+    } else {
+      sequence(s.substr(i, n));
+    }
+    i += n ? n : 1;
+  }
+}
+
+void append_hex(std::string& out, const char* prefix, unsigned char c, const char* digits = kHex) {
+  out += prefix;
+  out += digits[c >> 4];
+  out += digits[c & 15];
+}
 
 }  // namespace
 
+std::string terminal_safe(std::string_view s) {
+  const Bytes bytes = scan(s);
+  if (!bytes.terminal_control &&
+      (!bytes.high || (utf8::valid_text(s) && s.find('\xC2') == std::string_view::npos))) {
+    return std::string(s);
+  }
+  std::string out;
+  out.reserve(s.size() + 16);
+  for_each_character(
+      s,
+      [&](unsigned char c) {
+        if ((c < 0x20 && c != '\t') || c == 0x7F) {
+          append_hex(out, "\\x", c);
+        } else {
+          out += static_cast<char>(c);
+        }
+      },
+      [&](std::string_view seq) {
+        const auto second = static_cast<unsigned char>(seq.size() == 2 ? seq[1] : 0);
+        if (seq[0] == '\xC2' && second >= 0x80 && second < 0xA0) {
+          append_hex(out, "\\u00", second);  // a C1 control, U+0080–U+009F
+        } else {
+          out.append(seq);
+        }
+      },
+      [&](unsigned char c) { append_hex(out, "\\x", c); });  // not UTF-8
+  return out;
+}
+
 std::string_view xml_safe(std::string_view s, std::string& buffer) {
-  unsigned high = 0;
-  for (const char ch : s) high |= static_cast<unsigned char>(ch) & 0x80u;
-  const bool non_ascii = high != 0;
-  const bool control = has_xml_control(s);
-  if (!control && (!non_ascii || (!has_xml_nonchar(s) && utf8::valid_text(s)))) return s;
+  const Bytes bytes = scan(s);
+  if (!bytes.xml_control && (!bytes.high || (!has_nonchar(s) && utf8::valid_text(s)))) return s;
   buffer.clear();
   buffer.reserve(s.size() + 8);
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-        buffer.append(kReplacement);
-      } else {
-        buffer += static_cast<char>(c);
-      }
-      ++i;
-      continue;
-    }
-    const std::size_t n = sequence_at(s, i);
-    if (n == 0) {
-      buffer.append(kReplacement);
-      ++i;
-    } else if (n == 3 && c == 0xEF && s[i + 1] == '\xBF' && (s[i + 2] == '\xBE' || s[i + 2] == '\xBF')) {
-      buffer.append(kReplacement);
-      i += 3;
-    } else {
-      buffer.append(s.substr(i, n));
-      i += n;
-    }
-  }
+  for_each_character(
+      s,
+      [&](unsigned char c) {
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+          buffer.append(kReplacement);
+        } else {
+          buffer += static_cast<char>(c);
+        }
+      },
+      [&](std::string_view seq) { buffer.append(is_nonchar(seq) ? kReplacement : seq); },
+      [&](unsigned char) { buffer.append(kReplacement); });
   return buffer;
 }
 
@@ -146,32 +129,24 @@ std::string xml_path(std::string_view path, bool& encoded) {
   if (!encoded) return std::string(path);
   std::string out;
   out.reserve(path.size() + 16);
-  const auto percent = [&out](unsigned char c) {
-    out += '%';
-    out += kHexUpper[c >> 4];
-    out += kHexUpper[c & 15];
-  };
-  for (std::size_t i = 0; i < path.size();) {
-    const auto c = static_cast<unsigned char>(path[i]);
-    if (c < 0x80) {
-      if (c < 0x20 || c == '%' || c == 0x7F) {
-        percent(c);
-      } else {
-        out += static_cast<char>(c);
-      }
-      ++i;
-      continue;
-    }
-    const std::size_t n = sequence_at(path, i);
-    const bool nonchar = n == 3 && c == 0xEF && path[i + 1] == '\xBF' && (path[i + 2] == '\xBE' || path[i + 2] == '\xBF');
-    if (n == 0 || nonchar) {
-      for (std::size_t k = 0; k < (n ? n : 1); ++k) percent(static_cast<unsigned char>(path[i + k]));
-      i += n ? n : 1;
-    } else {
-      out.append(path.substr(i, n));
-      i += n;
-    }
-  }
+  const auto percent = [&out](unsigned char c) { append_hex(out, "%", c, kHexUpper); };
+  for_each_character(
+      path,
+      [&](unsigned char c) {
+        if (c < 0x20 || c == '%' || c == 0x7F) {
+          percent(c);
+        } else {
+          out += static_cast<char>(c);
+        }
+      },
+      [&](std::string_view seq) {
+        if (is_nonchar(seq)) {
+          for (const char b : seq) percent(static_cast<unsigned char>(b));
+        } else {
+          out.append(seq);
+        }
+      },
+      percent);
   return out;
 }
 
