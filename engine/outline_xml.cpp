@@ -25,6 +25,7 @@ std::string style_of(ast::NumberStyle style) {
     case ast::NumberStyle::arabic: return "1.";
     case ast::NumberStyle::paren_arabic: return "（1）";
     case ast::NumberStyle::circled: return "①";
+    case ast::NumberStyle::bare: return "1";
   }
   return "";
 }

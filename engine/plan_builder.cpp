@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 
 #include "plan_builder_detail.hpp"
@@ -237,29 +238,78 @@ std::optional<ast::NumberStyle> sibling_style(ast::NumberStyle s) {
   }
 }
 
+/// The body's headings: the lines the grammar read as headings, and the
+/// lines opening with a bare number (1突破…) that continue a sequence 1, 2,
+/// 3… — a number the grammar cannot tell from a quantity on one line alone.
+class BodyHeadings {
+ public:
+  BodyHeadings(const BuildContext& ctx, const ast::Document& doc, const Regions& r);
+  /// The heading at line i, or nothing.
+  const ast::Heading* at(const ast::Document& doc, std::size_t i) const {
+    if (const auto* h = as<ast::Heading>(doc.lines[i])) return h;
+    if (bare_.empty() || !as<ast::Text>(doc.lines[i])) return nullptr;
+    const auto it = std::lower_bound(bare_.begin(), bare_.end(), i,
+                                     [](const auto& b, std::size_t line) { return b.first < line; });
+    return it != bare_.end() && it->first == i ? &it->second : nullptr;
+  }
+
+ private:
+  std::vector<std::pair<std::size_t, ast::Heading>> bare_;  // by line
+};
+
+BodyHeadings::BodyHeadings(const BuildContext& ctx, const ast::Document& doc, const Regions& r) {
+  // A run: bare-numbered lines valued 1, 2, 3… with no typed heading between
+  // them. A line that does not continue the run (3号文件 in its middle) is
+  // text and leaves the run open; a 1 starts a new one. Runs of two or more
+  // are headings.
+  std::vector<std::pair<std::size_t, ast::Heading>> run;
+  const auto close = [&] {
+    if (run.size() >= 2) std::move(run.begin(), run.end(), std::back_inserter(bare_));
+    run.clear();
+  };
+  for (std::size_t i = r.body_begin; i < r.body_end; ++i) {
+    if (r.in_toc[i]) continue;
+    if (as<ast::Heading>(doc.lines[i])) {
+      close();
+      continue;
+    }
+    const auto* t = as<ast::Text>(doc.lines[i]);
+    if (!t) continue;
+    auto h = parse_bare_heading(t->text);
+    if (!h || h->marker.value == 0) continue;
+    const std::string_view after = t->text.substr(h->marker.source.size());
+    if (!ctx.lexicons.number_words.prefix_of(after).empty()) continue;
+    if (h->marker.value == 1) {
+      close();
+      run.emplace_back(i, std::move(*h));
+    } else if (!run.empty() && run.back().second.marker.value + 1 == h->marker.value) {
+      run.emplace_back(i, std::move(*h));
+    }
+  }
+  close();
+}
+
 /// The style each body heading stands for. A lone heading whose value
 /// continues the sequence of a sibling style between two of its members
 /// (（一） （2） （三）) is a numbering slip: it takes the sequence's style.
 std::vector<ast::NumberStyle> heading_styles(const BuildContext& ctx, const ast::Document& doc,
-                                                       const Regions& r) {
+                                             const Regions& r, const BodyHeadings& headings) {
   std::vector<ast::NumberStyle> styles(doc.lines.size(), ast::NumberStyle::dun);
   std::vector<std::uint32_t> lines;  // the body's headings, as line indexes
   lines.reserve(r.body_end - r.body_begin);
   for (std::size_t i = r.body_begin; i < r.body_end; ++i) {
     if (r.in_toc[i]) continue;
-    if (const auto* h = as<ast::Heading>(doc.lines[i])) {
+    if (const auto* h = headings.at(doc, i)) {
       styles[i] = h->marker.style;
       lines.push_back(static_cast<std::uint32_t>(i));
     }
   }
-  const auto marker = [&](std::size_t k) -> const ast::Marker& {
-    return boost::get<ast::Heading>(doc.lines[lines[k]]).marker;
-  };
+  const auto marker = [&](std::size_t k) -> const ast::Marker& { return headings.at(doc, lines[k])->marker; };
   // For heading k: the next heading of its own style and of its sibling
   // style (one backward pass), and the previous ones (kept while walking
   // forward). Two numbers per heading, whatever the number of headings.
   constexpr std::uint32_t kNone = static_cast<std::uint32_t>(-1);
-  constexpr std::size_t kStyles = static_cast<std::size_t>(ast::NumberStyle::circled) + 1;
+  constexpr std::size_t kStyles = static_cast<std::size_t>(ast::NumberStyle::bare) + 1;
   const auto index = [](ast::NumberStyle s) { return static_cast<std::size_t>(s); };
   std::vector<std::uint32_t> next_own(lines.size()), next_sibling(lines.size());
   std::array<std::uint32_t, kStyles> last;
@@ -306,12 +356,12 @@ struct ChildCounts {
   std::vector<std::uint32_t> of;  // per body heading, in order
 };
 
-ChildCounts child_counts(const ast::Document& doc, const Regions& r,
+ChildCounts child_counts(const ast::Document& doc, const Regions& r, const BodyHeadings& headings,
                          const std::vector<ast::NumberStyle>& styles) {
   ChildCounts counts;
   std::vector<std::pair<ast::NumberStyle, std::uint32_t>> path;  // open styles, heading ordinals
   for (std::size_t i = r.body_begin; i < r.body_end; ++i) {
-    if (r.in_toc[i] || !as<ast::Heading>(doc.lines[i])) continue;
+    if (r.in_toc[i] || !headings.at(doc, i)) continue;
     for (std::size_t depth = 0; depth < path.size(); ++depth) {
       if (path[depth].first == styles[i]) {
         path.resize(depth);
@@ -337,8 +387,8 @@ std::optional<LabelRoles> label_roles(const BuildContext& ctx, const ast::Labell
   return std::nullopt;
 }
 
-/// A unit's name without the words after it that are not part of it (等,
-/// 按职责分工负责, a final 。): A、B等 → A, B; C按职责分工负责 → C.
+}  // namespace
+
 std::string_view trim_unit_name(const BuildContext& ctx, std::string_view name) {
   for (bool trimmed = true; trimmed;) {
     trimmed = false;
@@ -356,8 +406,6 @@ std::string_view trim_unit_name(const BuildContext& ctx, std::string_view name) 
   }
   return text::trim(name);
 }
-
-}  // namespace
 
 bool is_unit_list(const BuildContext& ctx, const ast::Labelled& list) { return label_roles(ctx, list).has_value(); }
 
@@ -443,15 +491,16 @@ bool read_unit_parenthetical(const BuildContext& ctx, const ast::Parenthetical& 
 
 void read_body(const BuildContext& ctx, const ast::Document& doc, const Regions& regions,
                Plan& plan) {
-  const auto styles = heading_styles(ctx, doc, regions);
-  const ChildCounts counts = child_counts(doc, regions, styles);
+  const BodyHeadings headings(ctx, doc, regions);
+  const auto styles = heading_styles(ctx, doc, regions, headings);
+  const ChildCounts counts = child_counts(doc, regions, headings, styles);
   plan.sections.reserve(counts.top);
   std::size_t heading = 0;
   BodyReader reader(ctx, plan);
   for (std::size_t i = regions.body_begin; i < regions.body_end; ++i) {
     if (regions.in_toc[i]) continue;
     const ast::Line& line = doc.lines[i];
-    if (const auto* h = as<ast::Heading>(line)) {
+    if (const auto* h = headings.at(doc, i)) {
       reader.heading(*h, styles[i], counts.of[heading++]);
     } else if (const auto* l = as<ast::LabelledLine>(line)) {
       if (!l->groups.empty() && is_unit_list(ctx, l->groups.front())) {
@@ -473,6 +522,7 @@ void read_body(const BuildContext& ctx, const ast::Document& doc, const Regions&
       reader.break_flow();
     }
   }
+  read_division_tables(ctx, doc, regions, plan);
 }
 
 }  // namespace planlint::detail

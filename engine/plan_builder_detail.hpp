@@ -34,10 +34,12 @@ struct PlanLexicons {
   const Lexicon& attachment_labels;
   const Lexicon& issuer_suffixes;
   const Lexicon& notice_markers;
+  const Lexicon& number_words;
   const Lexicon& plan_kinds;
   const Lexicon& quantity_units;
   const Lexicon& quantity_units_cn;
   const Lexicon& role_qualifiers;
+  const Lexicon& serial_columns;
   const Lexicon& trailer_labels;
   const Lexicon& unit_labels;
   const Lexicon& unit_labels_lead;
@@ -82,6 +84,14 @@ void read_body(const BuildContext& ctx, const ast::Document& doc, const Regions&
 
 /// Pass 3: roles, tasks, targets, stages, inherited units.
 void read_model(const BuildContext& ctx, Plan& plan);
+
+/// Pass 2, after the sections: units given by task-division tables (in the
+/// body or in an attachment after it) to the tasks and groups their rows name.
+void read_division_tables(const BuildContext& ctx, const ast::Document& doc, const Regions& regions, Plan& plan);
+
+/// A unit's name without the words after it that are not part of it (等,
+/// 按职责分工负责, a final 。): A、B等 → A, B; C按职责分工负责 → C.
+std::string_view trim_unit_name(const BuildContext& ctx, std::string_view name);
 
 /// True when the list's label is a unit label (责任单位, 牵头单位 …).
 bool is_unit_list(const BuildContext& ctx, const ast::Labelled& list);

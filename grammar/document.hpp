@@ -23,4 +23,20 @@ BOOST_SPIRIT_DECLARE(toc_entry_type)
 }  // namespace parser
 parser::toc_entry_type const& toc_entry();
 
+/// A line opening with a bare number (1突破…) as a heading.
+namespace parser {
+struct bare_heading_class;
+using bare_heading_type = x3::rule<bare_heading_class, ast::Heading>;
+BOOST_SPIRIT_DECLARE(bare_heading_type)
+}  // namespace parser
+parser::bare_heading_type const& bare_heading();
+
+/// A table row's cells between tabs, empty ones included.
+namespace parser {
+struct all_cells_class;
+using all_cells_type = x3::rule<all_cells_class, std::vector<std::string_view>>;
+BOOST_SPIRIT_DECLARE(all_cells_type)
+}  // namespace parser
+parser::all_cells_type const& all_cells();
+
 }  // namespace planlint::grammar

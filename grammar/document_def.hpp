@@ -48,8 +48,11 @@ auto const trailing = *(hspace | lit("**"));
 auto const period = lit("。");
 
 // 1.实施专利质量提升行动。推动… : the title runs to the first 。, the rest is body.
-auto const heading_def = marker() >> *hspace >> raw[*(bytes_except("\xE3\r\n") | (char_ - period - eol_char))] >>
-                         ((period >> rest_of_line) | attr(std::string_view()));
+auto const heading_tail = *hspace >> raw[*(bytes_except("\xE3\r\n") | (char_ - period - eol_char))] >>
+                          ((period >> rest_of_line) | attr(std::string_view()));
+auto const heading_def = marker() >> heading_tail;
+// 1突破… read as a heading; tried only on lines the plan builder picks.
+auto const bare_heading_expr = bare_marker() >> heading_tail;
 
 auto const labelled_groups_def = labelled() % *(hspace | lit("，"));
 auto const labelled_line_def = -open_paren >> labelled_groups >> -close_paren >> *hspace >> &line_end;
@@ -67,6 +70,9 @@ x3::rule<struct cells_class, std::vector<std::string_view>> const cells = "cells
 auto const cells_def = tab_ahead >> &(cell >> +lit('\t') >> cell) >>
                        (cell % +lit('\t')) >> *lit('\t');
 auto const table_row_def = cells >> &line_end;
+// Every cell of a row, empty ones too (a merged cell, an empty column), so
+// that cells stay under their headers: split only where a table is read.
+auto const all_cells_expr = raw[-bytes_except("\t\r\n")] % lit('\t');
 
 auto const toc_header_def = raw[lit("目") >> *hspace >> lit("录")] >> *hspace >> &line_end;
 
@@ -107,7 +113,13 @@ auto const document_def = document_detail::document_expr;
 struct toc_entry_class : annotate_source {};
 toc_entry_type const toc_entry = "table of contents entry";
 auto const toc_entry_def = document_detail::toc_entry_expr;
-BOOST_SPIRIT_DEFINE(document, toc_entry)
+struct bare_heading_class : annotate_source {};
+bare_heading_type const bare_heading = "bare-numbered heading";
+auto const bare_heading_def = document_detail::bare_heading_expr;
+struct all_cells_class {};
+all_cells_type const all_cells = "table cells";
+auto const all_cells_def = document_detail::all_cells_expr;
+BOOST_SPIRIT_DEFINE(document, toc_entry, bare_heading, all_cells)
 
 }  // namespace planlint::grammar::parser
 
@@ -115,5 +127,7 @@ namespace planlint::grammar {
 
 parser::document_type const& document() { return parser::document; }
 parser::toc_entry_type const& toc_entry() { return parser::toc_entry; }
+parser::bare_heading_type const& bare_heading() { return parser::bare_heading; }
+parser::all_cells_type const& all_cells() { return parser::all_cells; }
 
 }  // namespace planlint::grammar

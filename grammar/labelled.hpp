@@ -30,4 +30,13 @@ BOOST_SPIRIT_DECLARE(parenthetical_type)
 /// `（A牵头，B、C配合）`: the names of each clause (ast::Parenthetical).
 parser::parenthetical_type const& parenthetical();
 
+namespace parser {
+struct name_items_class;
+using name_items_type = x3::rule<name_items_class, std::vector<std::string_view>>;
+BOOST_SPIRIT_DECLARE(name_items_type)
+}  // namespace parser
+/// The names of a unit list without its label (a table cell: `区科技局、区财政局`),
+/// split as a labelled list's items are.
+parser::name_items_type const& name_items();
+
 }  // namespace planlint::grammar

@@ -70,7 +70,10 @@ auto const inline_labelled_def = labelled_detail::inline_labelled_expr;
 struct parenthetical_class {};
 parenthetical_type const parenthetical = "parenthesised list of names";
 auto const parenthetical_def = labelled_detail::parenthetical_expr;
-BOOST_SPIRIT_DEFINE(labelled, inline_labelled, parenthetical)
+struct name_items_class {};
+name_items_type const name_items = "names";
+auto const name_items_def = labelled_detail::item % labelled_detail::item_separator;
+BOOST_SPIRIT_DEFINE(labelled, inline_labelled, parenthetical, name_items)
 
 }  // namespace planlint::grammar::parser
 
@@ -79,6 +82,7 @@ namespace planlint::grammar {
 parser::labelled_type const& labelled() { return parser::labelled; }
 parser::inline_labelled_type const& inline_labelled() { return parser::inline_labelled; }
 parser::parenthetical_type const& parenthetical() { return parser::parenthetical; }
+parser::name_items_type const& name_items() { return parser::name_items; }
 
 
 }  // namespace planlint::grammar

@@ -5,6 +5,7 @@
 namespace planlint::grammar::parser {
 
 BOOST_SPIRIT_INSTANTIATE(marker_type, iterator_type, context_type)
+BOOST_SPIRIT_INSTANTIATE(bare_marker_type, iterator_type, context_type)
 
 }  // namespace planlint::grammar::parser
 

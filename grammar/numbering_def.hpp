@@ -12,6 +12,7 @@ namespace numbering_detail {
 using namespace common;
 using ast::NumberStyle;
 using x3::raw;
+using x3::repeat;
 
 // Semantic actions only record what was matched; judging is for the rules.
 struct set_style {
@@ -58,9 +59,17 @@ auto const paren_cn = x3::omit[open_paren >> *hspace >> cn_numeral >> *hspace >>
 auto const paren_arabic =
     x3::omit[(open_paren >> *hspace >> arabic_numeral >> *hspace >> close_paren) |
              (arabic_numeral >> close_paren)][set_style{NumberStyle::paren_arabic}];
+// "1 加强": a space, never a tab (1<TAB>加强 is a table row's first cells).
+auto const number_space = lit(' ') | lit("\u3000") | lit("\u00A0");
 auto const arabic = x3::omit[(arabic_numeral >> arabic_separator >> not_decimal) |
-                             (arabic_numeral >> +hspace >> &cjk)][set_style{NumberStyle::arabic}];
+                             (arabic_numeral >> +number_space >> &cjk)][set_style{NumberStyle::arabic}];
 auto const circled = x3::omit[circled_numeral][set_style{NumberStyle::circled}];
+
+// 1突破…: one or two digits and the heading's first character. Taken alone
+// this is as often a quantity (15家, 2025年) as a number: the plan builder
+// reads it as one only where such lines continue a sequence.
+auto const bare = x3::omit[raw[repeat(1, 2)[digit]][set_numeral] >> !digit >> &cjk][set_style{NumberStyle::bare}];
+auto const bare_marker_expr = raw[bare][set_source];
 
 auto const marker_expr =
     raw[division | chapter | part | article | paren_cn | paren_arabic | dun | arabic | circled][set_source];
@@ -74,10 +83,16 @@ marker_type const marker = "heading number";
 auto const marker_def = numbering_detail::marker_expr;
 BOOST_SPIRIT_DEFINE(marker)
 
+struct bare_marker_class {};
+bare_marker_type const bare_marker = "bare heading number";
+auto const bare_marker_def = numbering_detail::bare_marker_expr;
+BOOST_SPIRIT_DEFINE(bare_marker)
+
 }  // namespace planlint::grammar::parser
 
 namespace planlint::grammar {
 
 parser::marker_type const& marker() { return parser::marker; }
+parser::bare_marker_type const& bare_marker() { return parser::bare_marker; }
 
 }  // namespace planlint::grammar

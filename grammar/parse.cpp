@@ -68,6 +68,24 @@ std::optional<ast::TocEntry> parse_toc_entry(std::string_view line) {
   return entry;
 }
 
+std::optional<ast::Heading> parse_bare_heading(std::string_view line) {
+  ast::Heading heading;
+  if (!parse_prefix(line, grammar::bare_heading(), heading)) return std::nullopt;
+  return heading;
+}
+
+std::vector<std::string_view> split_cells(std::string_view line) {
+  std::vector<std::string_view> out;
+  parse_prefix(line, grammar::all_cells(), out);
+  return out;
+}
+
+std::vector<std::string_view> split_names(std::string_view text) {
+  std::vector<std::string_view> out;
+  parse_prefix(text, grammar::name_items(), out);
+  return out;
+}
+
 std::vector<ast::Clause> split_clauses(std::string_view text) {
   std::vector<ast::Clause> out;
   parse_prefix(text, grammar::clauses(), out);

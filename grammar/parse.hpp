@@ -22,7 +22,14 @@ std::optional<ast::Marker> parse_marker(std::string_view text);  // whole marker
 std::optional<ast::Labelled> parse_labelled(std::string_view text);
 /// A whole line as a table-of-contents entry (`一、总体要求.....4`).
 std::optional<ast::TocEntry> parse_toc_entry(std::string_view line);
+/// A line opening with a bare number (1突破…) as a heading: a candidate,
+/// whatever the number counts (2025年 is one too); the plan builder decides.
+std::optional<ast::Heading> parse_bare_heading(std::string_view line);
 std::vector<ast::Clause> split_clauses(std::string_view text);
+/// A table row (one line) split at its tabs, empty cells kept.
+std::vector<std::string_view> split_cells(std::string_view line);
+/// A list of names without a label (a table cell), split on 、，；.
+std::vector<std::string_view> split_names(std::string_view text);
 std::vector<ast::Mention> find_mentions(std::string_view text);
 std::vector<ast::InlineLabelled> find_inline_labelled(std::string_view text);
 

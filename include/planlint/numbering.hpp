@@ -18,6 +18,7 @@ enum class NumberStyle : std::uint8_t {
   arabic,        // 1． 1. 1、 1﹒ or "1 "
   paren_arabic,  // （1） (1) 1）
   circled,       // ①
+  bare,          // 1突破…: a number with no mark after it, a heading only where such lines run 1, 2, 3…
 };
 
 }  // namespace planlint::ast

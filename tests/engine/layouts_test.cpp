@@ -91,6 +91,16 @@ const std::vector<Layout> kLayouts = {
     // (tasks: 3), undated 阶段 steps (other), dated stages (timeline: 3 stages),
     // and a section with no items whose heading is work (itself a task).
     {"sections-by-content", "工作方案", "西城区老旧厂房更新利用试点工作方案", 4, 1, 1, 1, 3, true},
+    // Bare numbers (1突破…, 2加快…) under （一） and （二）: 5 tasks, each with units
+    // in brackets; 3号文件… and 15家… open with numbers that are no headings.
+    {"bare-numbers", "行动方案", "青山区科技创新能力提升行动方案", 5, 5, 2, 2, 0, false},
+    // No unit in the text: every task's units come from the 重点任务分工表 in the
+    // attachment after the trailer (merged cells, a number alone, the header
+    // repeated after a page break, a row naming a group that is itself a task).
+    {"division-table", "工作方案", "东阳市数字乡村建设工作方案", 5, 5, 1, 1, 0, false},
+    // A 责任单位 table in the body: its first name leads; （三）'s own bracket
+    // keeps the lead, the table's name is support.
+    {"division-table-in-body", "工作方案", "西塘镇人居环境整治工作方案", 3, 3, 0, 0, 0, false},
 };
 
 // Figures left out of the table test (none at present).
@@ -359,6 +369,74 @@ BOOST_AUTO_TEST_CASE(divisions_and_small_full_stops_nest_as_written) {
   BOOST_TEST_REQUIRE(tasks.children[0].children.size() == 2u);
   BOOST_TEST(tasks.children[0].children[1].value == 2u);
   BOOST_TEST(std::string(tasks.children[0].children[1].title) == "加快5G基站部署");
+}
+
+BOOST_AUTO_TEST_CASE(bare_numbers_in_a_sequence_are_headings) {
+  const auto plan = load("bare-numbers");
+  const auto& tasks = plan.sections.at(1);
+  BOOST_TEST_REQUIRE(tasks.children.size() == 2u);
+  std::vector<std::string> first;
+  for (const auto& t : tasks.children[0].children)
+    first.push_back(std::string(t.number) + " " + std::string(t.title) + " @" + std::to_string(t.where.line));
+  // 3号文件… (line 13) continues no sequence: it is text of task 2, and the
+  // sequence goes on with 3 on line 14. 15家… is inside task 2's paragraph.
+  const std::vector<std::string> expected{"1 突破关键核心技术 @11", "2 加快培育科技企业 @12",
+                                          "3 强化企业创新主体地位 @14"};
+  BOOST_TEST(first == expected, boost::test_tools::per_element());
+  for (const auto& t : tasks.children[0].children) {
+    BOOST_TEST(static_cast<int>(t.style) == static_cast<int>(planlint::ast::NumberStyle::bare));
+    BOOST_TEST(t.level == 3u);
+  }
+  BOOST_TEST(tasks.children[0].children[1].paragraphs.size() == 2u);
+  // The second run starts again at 1 under （二）.
+  BOOST_TEST_REQUIRE(tasks.children[1].children.size() == 2u);
+  BOOST_TEST(tasks.children[1].children[0].value == 1u);
+  BOOST_TEST(std::string(tasks.children[1].children[1].title) == "完善科技金融服务");
+}
+
+// --- task-division tables ----------------------------------------------------
+
+struct TableCase {
+  std::string file, task;  // the task, by its title
+  std::vector<std::string> units;  // "lead 市经信局 @29"
+};
+std::ostream& operator<<(std::ostream& out, const TableCase& c) { return out << c.file << " " << c.task; }
+
+const std::vector<TableCase> kTables = {
+    {"division-table", "推进农村网络提档升级", {"lead 市经信局 @29", "support 市农业农村局 @29", "support 各镇人民政府 @29"}},
+    // Its 重点任务 cell is merged into the row above: the row names the task by title.
+    {"division-table", "加快农业设施数字化改造", {"lead 市农业农村局 @30"}},
+    // 等 is not part of a name.
+    {"division-table", "培育农村电商主体", {"lead 市商务局 @31", "support 市供销社 @31", "support 市邮政公司 @31"}},
+    // After the page break (- 2 - and the header again) the row names “2.”
+    // alone: task 2 of the group the rows above stood in, （二）.
+    {"division-table", "推进数字普惠金融", {"lead 市金融办 @34", "support 人行东阳支行 @34"}},
+    // A group with no numbered items is itself a task; two lead units.
+    {"division-table", "提升乡村数字治理水平",
+     {"lead 市政务服务中心 @35", "lead 市大数据局 @35", "support 各镇人民政府 @35"}},
+    // A 责任单位 column alone: its first name leads.
+    {"division-table-in-body", "开展村庄清洁行动", {"lead 镇环卫所 @10", "support 各村委会 @10"}},
+    {"division-table-in-body", "治理生活污水", {"lead 镇农业服务中心 @6", "support 镇城建办 @12"}},
+};
+
+BOOST_DATA_TEST_CASE(division_tables_give_the_tasks_they_name_their_units, data::make(kTables), c) {
+  const auto plan = load(c.file);
+  const planlint::Section* task = task_titled(plan, c.task);
+  BOOST_TEST_REQUIRE(task != nullptr);
+  std::vector<std::string> units;
+  for (const auto& u : task->task_units())
+    units.push_back(std::string(planlint::to_string(u.role)) + " " + std::string(u.name) + " @" +
+                    std::to_string(u.where.line));
+  BOOST_TEST(units == c.units, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_table_row_opening_with_its_serial_is_no_heading) {
+  // 1<TAB>开展村庄清洁行动<TAB>… is a row, not a heading numbered “1 ”.
+  const auto plan = load("division-table-in-body");
+  BOOST_TEST_REQUIRE(plan.sections.size() == 2u);
+  BOOST_TEST(plan.sections[1].children.empty());
+  BOOST_TEST_REQUIRE(plan.sections[1].tables().size() == 1u);
+  BOOST_TEST(plan.sections[1].tables()[0].rows.size() == 4u);
 }
 
 // --- goals in labelled paragraphs ------------------------------------------

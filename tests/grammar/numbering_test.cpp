@@ -59,11 +59,47 @@ const std::string kNotMarkers[] = {
     "四个中心",
     "知识产权",
     "26.7 万件",
+    "1\t开展村庄清洁行动\t镇环卫所",  // a table row's first cells, not "1 "
+};
+
+// A bare number before a heading's first character: a candidate heading,
+// whatever it counts; the plan builder keeps it only in a sequence.
+struct BareCase {
+  std::string line;
+  bool candidate;
+  unsigned value;
+  std::string title, body;
+};
+std::ostream& operator<<(std::ostream& out, const BareCase& c) { return out << c.line; }
+
+const BareCase kBare[] = {
+    {"1突破关键核心技术。支持企业牵头", true, 1, "突破关键核心技术", "支持企业牵头"},
+    {"12加快培育", true, 12, "加快培育", ""},
+    {"2025年底前，建成", false, 0, "", ""},  // three digits or more: never a heading number
+    {"15家重点企业纳入", true, 15, "家重点企业纳入", ""},              // the builder refuses 家
+    {"1.推进", false, 0, "", ""},   // a typed marker: the grammar's heading
+    {"1 推进", false, 0, "", ""},   // likewise (`1 ` style)
+    {"5G网络", false, 0, "", ""},   // no CJK after the digits
+    {"1.9万人次", false, 0, "", ""},
+    {"推进1项", false, 0, "", ""},
 };
 
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(grammar_numbering)
+
+BOOST_DATA_TEST_CASE(bare_numbers_are_candidate_headings, data::make(kBare), c) {
+  const auto h = planlint::parse_bare_heading(c.line);
+  if (!c.candidate) {
+    BOOST_TEST(!h.has_value(), c.line);
+    return;
+  }
+  BOOST_TEST_REQUIRE(h.has_value());
+  BOOST_TEST(static_cast<int>(h->marker.style) == static_cast<int>(NumberStyle::bare));
+  BOOST_TEST(h->marker.value == c.value);
+  BOOST_TEST(std::string(h->title) == c.title);
+  BOOST_TEST(std::string(h->body) == c.body);
+}
 
 BOOST_DATA_TEST_CASE(recognises_each_style, data::make(kMarkers), c) {
   const auto marker = planlint::parse_marker(c.text);

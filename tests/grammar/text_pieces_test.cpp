@@ -151,6 +151,34 @@ BOOST_DATA_TEST_CASE(unit_lists_split_on_any_separator, data::make(kUnitLists), 
   BOOST_TEST(items == c.items, boost::test_tools::per_element());
 }
 
+// Table cells keep their columns: empty cells (merged ones, empty columns)
+// stay in place; a unit cell splits as a labelled list's items do.
+struct CellsCase {
+  std::string line;
+  std::vector<std::string> cells;
+};
+std::ostream& operator<<(std::ostream& out, const CellsCase& c) { return out << c.line; }
+
+const CellsCase kCells[] = {
+    {"1\t开展清洁行动\t镇环卫所", {"1", "开展清洁行动", "镇环卫所"}},
+    {"2\t\t加快改造\t市农业农村局\t", {"2", "", "加快改造", "市农业农村局", ""}},
+    {"\t\t2.\t市金融办", {"", "", "2.", "市金融办"}},
+    {"无制表符", {"无制表符"}},
+};
+
+BOOST_DATA_TEST_CASE(table_cells_keep_their_columns, data::make(kCells), c) {
+  std::vector<std::string> cells;
+  for (auto cell : planlint::split_cells(c.line)) cells.emplace_back(cell);
+  BOOST_TEST(cells == c.cells, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(names_in_a_table_cell) {
+  std::vector<std::string> names;
+  for (auto n : planlint::split_names("市供销社、市邮政公司，区委宣传部（区文明办、区政府新闻办）；各镇")) names.emplace_back(n);
+  const std::vector<std::string> expected{"市供销社", "市邮政公司", "区委宣传部（区文明办、区政府新闻办）", "各镇"};
+  BOOST_TEST(names == expected, boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(inline_unit_groups_inside_a_paragraph) {
   const auto groups = planlint::find_inline_labelled(
       "组织大赛。（责任单位：区市场监管局）推进教育（牵头单位：区教育局；配合单位：区科协、区团委）。");
