@@ -269,9 +269,9 @@ bool in_scope(const PlanGraph& g, Vertex v, Scope scope) {
     case Scope::unit: return d.kind == NodeKind::unit;
     case Scope::attachment: return d.kind == NodeKind::attachment;
     case Scope::timeline: {
-      if (d.kind != NodeKind::section || d.role != Role::timeline) return false;
+      if (d.kind != NodeKind::section) return false;
       const Vertex parent = container_of(g, v);
-      return g[parent].kind != NodeKind::section || g[parent].role != Role::timeline;
+      return opens_timeline(*d.section(), g[parent].kind == NodeKind::section ? g[parent].section() : nullptr);
     }
   }
   return false;

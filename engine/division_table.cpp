@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "facts.hpp"
 #include "parse.hpp"
 #include "plan_builder_detail.hpp"
 #include "text_util.hpp"
@@ -24,9 +25,17 @@ Column column_of(const BuildContext& ctx, std::string_view header) {
   const std::string_view h = text::clean_view(header, buffer);
   if (h.empty() || code_points(h) > kLongestHeader) return Column::name;
   if (ctx.lexicons.serial_columns.contains(h)) return Column::serial;
-  if (!ctx.lexicons.unit_labels_lead.prefix_of(h).empty()) return Column::lead;
-  if (!ctx.lexicons.unit_labels_support.prefix_of(h).empty()) return Column::support;
-  if (!ctx.lexicons.unit_labels.prefix_of(h).empty()) return Column::units;
+  // The label a header opens with (牵头单位（部门）) says the roles, as in a list.
+  for (const Lexicon* labels : {&ctx.lexicons.unit_labels_lead, &ctx.lexicons.unit_labels_support,
+                                &ctx.lexicons.unit_labels}) {
+    const std::string_view label = labels->prefix_of(h);
+    if (label.empty()) continue;
+    switch (*facts::label_roles(ctx, label)) {
+      case facts::LabelRoles::all_lead: return Column::lead;
+      case facts::LabelRoles::all_support: return Column::support;
+      case facts::LabelRoles::first_leads: return Column::units;
+    }
+  }
   return Column::name;
 }
 
@@ -134,7 +143,7 @@ void TableReader::give_units(Section& s, const std::vector<Column>& columns,
     if (!is_unit_column(columns[c])) continue;
     bool first = true;
     for (const std::string_view item : split_names(cells[c])) {
-      std::string_view name = trim_unit_name(ctx_, text::clean_view(item, plan_.texts));
+      std::string_view name = facts::unit_name(ctx_, text::clean_view(item, plan_.texts));
       if (name.empty()) continue;
       // 牵头单位 leads and 配合单位 supports; a 责任单位 column leads with
       // its first name only when no column is the lead's.

@@ -8,6 +8,7 @@
 #include <iterator>
 #include <optional>
 
+#include "facts.hpp"
 #include "plan_builder_detail.hpp"
 #include "parse.hpp"
 #include "text_util.hpp"
@@ -375,43 +376,15 @@ ChildCounts child_counts(const ast::Document& doc, const Regions& r, const BodyH
   return counts;
 }
 
-/// How a unit label gives roles: 牵头单位 makes every unit a lead, 配合单位
-/// every unit a support, 责任单位 the first a lead and the rest support.
-enum class LabelRoles { all_lead, all_support, first_leads };
-
-std::optional<LabelRoles> label_roles(const BuildContext& ctx, const ast::Labelled& list) {
-  const std::string label = text::clean(list.label);
-  if (ctx.lexicons.unit_labels_lead.contains(label)) return LabelRoles::all_lead;
-  if (ctx.lexicons.unit_labels_support.contains(label)) return LabelRoles::all_support;
-  if (ctx.lexicons.unit_labels.contains(label)) return LabelRoles::first_leads;
-  return std::nullopt;
-}
-
 }  // namespace
 
-std::string_view trim_unit_name(const BuildContext& ctx, std::string_view name) {
-  for (bool trimmed = true; trimmed;) {
-    trimmed = false;
-    for (const Lexicon* words : {&ctx.lexicons.unit_name_trailers, &ctx.lexicons.unit_verbs}) {
-      const std::string_view w = words->suffix_of(name);
-      if (!w.empty() && w.size() < name.size()) {
-        name.remove_suffix(w.size());
-        trimmed = true;
-      }
-    }
-    if (text::ends_with(name, "。")) {
-      name.remove_suffix(std::string_view("。").size());
-      trimmed = true;
-    }
-  }
-  return text::trim(name);
+bool is_unit_list(const BuildContext& ctx, const ast::Labelled& list) {
+  return facts::label_roles(ctx, text::clean(list.label)).has_value();
 }
-
-bool is_unit_list(const BuildContext& ctx, const ast::Labelled& list) { return label_roles(ctx, list).has_value(); }
 
 bool read_units(const BuildContext& ctx, const ast::Labelled& list, std::deque<std::string>& texts,
                 std::vector<Unit>& out) {
-  const auto roles = label_roles(ctx, list);
+  const auto roles = facts::label_roles(ctx, text::clean(list.label));
   if (!roles) return false;
   bool first = true;
   // Units stand one after another on a line: each is placed from the last.
@@ -424,10 +397,7 @@ bool read_units(const BuildContext& ctx, const ast::Labelled& list, std::deque<s
   };
   for (auto item : list.items) {
     std::string_view name = text::clean_view(item, texts);
-    UnitRole role = *roles == LabelRoles::all_lead      ? UnitRole::lead
-                    : *roles == LabelRoles::all_support ? UnitRole::support
-                    : first                             ? UnitRole::lead
-                                                        : UnitRole::support;
+    UnitRole role = facts::role_in_list(*roles, first);
     // A lead word in brackets after a name makes it a lead: 区科委（牵头）.
     for (const auto& bracket : find_parentheticals(name)) {
       if (bracket.source.data() + bracket.source.size() != name.data() + name.size()) continue;
@@ -437,7 +407,7 @@ bool read_units(const BuildContext& ctx, const ast::Labelled& list, std::deque<s
         role = UnitRole::lead;
       }
     }
-    name = trim_unit_name(ctx, name);
+    name = facts::unit_name(ctx, name);
     if (name.empty()) continue;
     first = false;
     const bool seen = std::any_of(out.begin(), out.end(), [&](const Unit& u) { return u.name == name; });
@@ -460,17 +430,14 @@ bool read_unit_parenthetical(const BuildContext& ctx, const ast::Parenthetical& 
   for (const auto& clause : bracket.clauses) {
     if (clause.empty()) return false;
     const std::string_view last = text::clean_view(clause.back(), texts);
-    const std::string_view lead_verb = ctx.lexicons.unit_verbs_lead.suffix_of(last);
-    const std::string_view other_verb = ctx.lexicons.unit_verbs.suffix_of(last);
-    // The longer word decides: 牵头负责 is a lead word, 负责 alone is not.
-    const bool lead = lead_verb.size() >= other_verb.size() && !lead_verb.empty();
-    const std::string_view verb = lead ? lead_verb : other_verb;
-    if (verb.empty()) return false;
+    const auto verb = facts::unit_verb(ctx, last);
+    if (!verb) return false;
+    const bool lead = verb->lead;
     any_lead = any_lead || lead;
     for (std::size_t k = 0; k < clause.size(); ++k) {
       std::string_view name = k + 1 < clause.size() ? text::clean_view(clause[k], texts) : last;
-      if (k + 1 == clause.size()) name.remove_suffix(verb.size());
-      name = trim_unit_name(ctx, name);
+      if (k + 1 == clause.size()) name.remove_suffix(verb->size);
+      name = facts::unit_name(ctx, name);
       if (name.empty() || code_points(name) > kLongestName || ctx.lexicons.unit_sentence_words.occurs_in(name)) {
         return false;
       }

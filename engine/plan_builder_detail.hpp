@@ -89,10 +89,6 @@ void read_model(const BuildContext& ctx, Plan& plan);
 /// body or in an attachment after it) to the tasks and groups their rows name.
 void read_division_tables(const BuildContext& ctx, const ast::Document& doc, const Regions& regions, Plan& plan);
 
-/// A unit's name without the words after it that are not part of it (等,
-/// 按职责分工负责, a final 。): A、B等 → A, B; C按职责分工负责 → C.
-std::string_view trim_unit_name(const BuildContext& ctx, std::string_view name);
-
 /// True when the list's label is a unit label (责任单位, 牵头单位 …).
 bool is_unit_list(const BuildContext& ctx, const ast::Labelled& list);
 

@@ -191,6 +191,10 @@ std::vector<TextPiece> clauses_of(const Paragraph& paragraph, const SourceFile& 
 enum class ChildShape { section, task, listed };
 ChildShape child_shape(const Section& parent, const Section& child);
 
+/// Whether a section opens a timeline: a timeline section not inside
+/// another (its stages are its finest children or its dated paragraphs).
+bool opens_timeline(const Section& s, const Section* parent);
+
 /// Figures of seed-expectations.md, computed from a plan.
 struct PlanFigures {
   unsigned tasks = 0;
