@@ -143,7 +143,7 @@ void TableReader::give_units(Section& s, const std::vector<Column>& columns,
     if (!is_unit_column(columns[c])) continue;
     bool first = true;
     for (const std::string_view item : split_names(cells[c])) {
-      std::string_view name = facts::unit_name(ctx_, text::clean_view(item, plan_.texts));
+     for (const std::string_view name : facts::unit_names(ctx_, text::clean_view(item, plan_.texts))) {
       if (name.empty()) continue;
       // 牵头单位 leads and 配合单位 supports; a 责任单位 column leads with
       // its first name only when no column is the lead's.
@@ -154,6 +154,7 @@ void TableReader::give_units(Section& s, const std::vector<Column>& columns,
       if (!seen) {
         units.push_back(Unit{name, lead ? UnitRole::lead : UnitRole::support, ctx_.source.location(item), false});
       }
+     }
     }
   }
 }

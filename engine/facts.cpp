@@ -449,6 +449,19 @@ std::string_view unit_name(const BuildContext& ctx, std::string_view name) {
   return text::trim(name);
 }
 
+std::vector<std::string_view> unit_names(const BuildContext& ctx, std::string_view item) {
+  std::vector<std::string_view> out;
+  while (true) {
+    const std::string_view closer = ctx.lexicons.list_closers.find_in(item);
+    if (closer.empty()) break;
+    const std::size_t at = item.find(closer);
+    out.push_back(unit_name(ctx, item.substr(0, at)));
+    item.remove_prefix(at + closer.size());
+  }
+  out.push_back(unit_name(ctx, item));
+  return out;
+}
+
 std::vector<Target> targets_of(const BuildContext& ctx, const Section& s, const Section* parent) {
   std::vector<Target> out;
   if (s.role != Role::goals) {

@@ -76,6 +76,12 @@ std::optional<UnitVerb> unit_verb(const BuildContext& ctx, std::string_view clau
 /// 按职责分工负责, a final 。): A、B等 → A, B; C按职责分工负责 → C.
 std::string_view unit_name(const BuildContext& ctx, std::string_view name);
 
+/// The names in one listed item, each trimmed by unit_name: one, unless a
+/// word of `list-closers` (等和, 等及) ends a list inside it and opens another:
+/// 全国总工会等和各省级人民政府 → 全国总工会, 各省级人民政府. 等 is never part of
+/// a name, so what follows it is a name of its own.
+std::vector<std::string_view> unit_names(const BuildContext& ctx, std::string_view item);
+
 // ------------------------------------------------------------------ targets
 
 /// The targets section `s` holds: for a goals section that is not itself an

@@ -128,7 +128,7 @@ std::vector<std::string> Lexicons::names() const {
 const std::vector<std::string_view>& required_lexicons() {
   static const std::vector<std::string_view> names{
       "acceptance-stage",    "action-adverbs",    "action-openers",   "attachment-labels",
-      "follow-up-stages",    "goal-labels",       "issuer-suffixes",  "notice-markers",   "number-words",   "stage-words",
+      "follow-up-stages",    "goal-labels",       "issuer-suffixes",  "list-closers",     "notice-markers",   "number-words",   "stage-words",
       "plan-kinds",          "quantity-units",    "quantity-units-cn", "role-background",
       "role-goals",          "role-guiding",      "role-qualifiers",  "role-safeguards",
       "role-tasks",          "role-timeline",     "serial-columns",     "trailer-labels",   "unit-labels",

@@ -407,11 +407,18 @@ bool read_units(const BuildContext& ctx, const ast::Labelled& list, std::deque<s
         role = UnitRole::lead;
       }
     }
-    name = facts::unit_name(ctx, name);
-    if (name.empty()) continue;
-    first = false;
-    const bool seen = std::any_of(out.begin(), out.end(), [&](const Unit& u) { return u.name == name; });
-    if (!seen) out.push_back(Unit{name, role, place(item), false});
+    // 全国总工会等和各省级人民政府: the names after the first of an item are
+    // never the list's first.
+    bool first_part = true;
+    for (const std::string_view part : facts::unit_names(ctx, name)) {
+      if (part.empty()) continue;
+      const UnitRole part_role = first_part ? role : facts::role_in_list(*roles, false);
+      first_part = false;
+      first = false;
+      const bool seen = std::any_of(out.begin(), out.end(), [&](const Unit& u) { return u.name == part; });
+      const std::size_t at = item.find(part);
+      if (!seen) out.push_back(Unit{part, part_role, place(at == std::string_view::npos ? item : item.substr(at)), false});
+    }
   }
   return true;
 }
@@ -435,13 +442,16 @@ bool read_unit_parenthetical(const BuildContext& ctx, const ast::Parenthetical& 
     const bool lead = verb->lead;
     any_lead = any_lead || lead;
     for (std::size_t k = 0; k < clause.size(); ++k) {
-      std::string_view name = k + 1 < clause.size() ? text::clean_view(clause[k], texts) : last;
-      if (k + 1 == clause.size()) name.remove_suffix(verb->size);
-      name = facts::unit_name(ctx, name);
-      if (name.empty() || code_points(name) > kLongestName || ctx.lexicons.unit_sentence_words.occurs_in(name)) {
-        return false;
+      std::string_view item = k + 1 < clause.size() ? text::clean_view(clause[k], texts) : last;
+      if (k + 1 == clause.size()) item.remove_suffix(verb->size);
+      for (const std::string_view name : facts::unit_names(ctx, item)) {
+        if (name.empty() || code_points(name) > kLongestName || ctx.lexicons.unit_sentence_words.occurs_in(name)) {
+          return false;
+        }
+        // Placed where it stands in the source when it can be found there.
+        const std::size_t at = clause[k].find(name);
+        names.push_back(Name{name, at == std::string_view::npos ? clause[k] : clause[k].substr(at), lead});
       }
-      names.push_back(Name{name, clause[k], lead});
     }
   }
   std::string_view last_item;

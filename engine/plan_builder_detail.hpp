@@ -33,6 +33,7 @@ struct PlanLexicons {
   const Lexicon& stage_words;
   const Lexicon& attachment_labels;
   const Lexicon& issuer_suffixes;
+  const Lexicon& list_closers;
   const Lexicon& notice_markers;
   const Lexicon& number_words;
   const Lexicon& plan_kinds;

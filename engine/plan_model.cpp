@@ -72,6 +72,7 @@ PlanLexicons::PlanLexicons(const Lexicons& all)
       stage_words(all.get("stage-words")),
       attachment_labels(all.get("attachment-labels")),
       issuer_suffixes(all.get("issuer-suffixes")),
+      list_closers(all.get("list-closers")),
       notice_markers(all.get("notice-markers")),
       number_words(all.get("number-words")),
       plan_kinds(all.get("plan-kinds")),

@@ -35,7 +35,7 @@ const CheckCase kRejected[] = {
      "unknown attribute “titel” of a task (known: line, number, role, text, title)"},
     {rule("target", "text matches lexicon no-such-words"), 4, 11,
      "unknown lexicon “no-such-words” (known: acceptance-stage, action-adverbs, action-openers, "
-     "attachment-labels, follow-up-stages, goal-labels, issuer-suffixes, notice-markers, number-words, plan-kinds, quantity-units, quantity-units-cn, "
+     "attachment-labels, follow-up-stages, goal-labels, issuer-suffixes, list-closers, notice-markers, number-words, plan-kinds, quantity-units, quantity-units-cn, "
      "role-background, role-goals, role-guiding, role-qualifiers, role-safeguards, role-tasks, role-timeline, "
      "serial-columns, stage-words, trailer-labels, unit-labels, unit-labels-lead, unit-labels-support, unit-name-trailers, "
      "unit-sentence-words, unit-verbs, unit-verbs-lead)"},

@@ -72,9 +72,9 @@ const std::vector<Layout> kLayouts = {
     // Stages are plain paragraphs starting with a month range; their names are
     // 宣传发动/集中推进/巩固提升阶段 (总结 appears only in the text of the last).
     {"no-acceptance", "工作方案", "柳林镇农村集体经济组织规范化管理工作方案", 4, 3, 1, 1, 3, false},
-    // Units in unlabelled brackets: 10 tasks, 8 with units (（区商务局指导） names no
+    // Units in unlabelled brackets: 11 tasks, 9 with units (（区商务局指导） names no
     // responsibility, （技工院校内由…负责） is a sentence that describes).
-    {"unit-parentheticals", "工作方案", "东湖区营商环境优化提升工作方案", 10, 8, 1, 1, 0, false},
+    {"unit-parentheticals", "工作方案", "东湖区营商环境优化提升工作方案", 11, 9, 1, 1, 0, false},
     // 第一部分： and 第二部分 (space) as the top level, 1﹒ (U+FE52) and 1、 under （一）:
     // 4 tasks, 2 with units; no target (发展基础 is background).
     {"division-and-small-stop", "规划", "西江市数字经济发展规划", 4, 2, 0, 0, 0, false},
@@ -308,6 +308,8 @@ const BracketCase kBrackets[] = {
     {"推进片区更新", {"lead 经开区", "lead 九里亭街道", "support 区规划资源局", "support 区建设管理委"}},
     // In a labelled list: （牵头） after a name makes it a lead; trailing words are no part of a name.
     {"完善配套服务", {"lead 区民政局", "lead 区卫生健康委", "support 各街道"}},
+    // 等和 ends one list and opens another: 各街道 is a name of its own.
+    {"推进消费帮扶", {"lead 区商务局", "support 区农业农村局", "support 各街道"}},
 };
 
 BOOST_DATA_TEST_CASE(units_in_unlabelled_brackets, data::make(kBrackets), c) {
