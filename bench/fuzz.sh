@@ -2,7 +2,7 @@
 # Builds the libFuzzer harnesses of tests/fuzz with clang, ASan and UBSan, and
 # runs each for SECONDS (all of them, one after another, or those named).
 #
-#   bash bench/fuzz.sh SECONDS [check|rules]...
+#   bash bench/fuzz.sh SECONDS [check|rules|docx]...
 #
 # Seeds come from fixtures/ (plans, layouts, per-rule fixtures, corpus, bad
 # inputs, user rule files and the kept regressions); the corpus a run grows
@@ -14,10 +14,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-seconds=${1:?usage: bench/fuzz.sh SECONDS [check|rules]...}
+seconds=${1:?usage: bench/fuzz.sh SECONDS [check|rules|docx]...}
 shift
 harnesses=("$@")
-[ "${#harnesses[@]}" -gt 0 ] || harnesses=(check rules)
+[ "${#harnesses[@]}" -gt 0 ] || harnesses=(check rules docx)
 
 cxx=$(command -v clang++-14 || command -v clang++ || true)
 if [ -z "$cxx" ] || ! ls /usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; then
@@ -40,8 +40,26 @@ seeds_of() {
     check) echo fixtures/plans fixtures/layouts fixtures/corpus fixtures/bad fixtures/fuzz/check
            find fixtures/rules -name '*.txt' -printf '%h\n' | sort -u ;;
     rules) echo rules fixtures/user-rules fixtures/fuzz/rules ;;
+    docx) echo fixtures/docx fixtures/fuzz/docx "$build/seeds/docx" ;;
   esac
 }
+
+# The docx harness also takes a document's XML parts, split by two NULs
+# (harness.hpp): the parts of each .docx fixture, so that mutations reach the
+# XML readers without going through deflate.
+mkdir -p "$build/seeds/docx"
+python3 - "$build/seeds/docx" <<'PY'
+import pathlib, sys, zipfile
+out = pathlib.Path(sys.argv[1])
+for f in sorted(pathlib.Path('fixtures/docx').rglob('*.docx')):
+    try:
+        z = zipfile.ZipFile(f)
+        parts = [z.read(n) if n in z.namelist() else b''
+                 for n in ('word/document.xml', 'word/numbering.xml', 'word/styles.xml')]
+    except (zipfile.BadZipFile, NotImplementedError, RuntimeError):
+        continue
+    (out / (f.stem + '.xml')).write_bytes(b'\0\0'.join(parts))
+PY
 
 status=0
 for h in "${harnesses[@]}"; do
@@ -52,6 +70,7 @@ for h in "${harnesses[@]}"; do
   for d in $(seeds_of "$h"); do [ -d "$d" ] && seeds+=("$d"); done
   dict=tests/fuzz/plan.dict
   [ "$h" = rules ] && dict=tests/fuzz/rules.dict
+  [ "$h" = docx ] && dict=tests/fuzz/docx.dict
   log="$build/$h.log"
   echo "== $h: ${seconds} s (log: $log)"
   # Plans are tens of kB; inputs up to 128 kB keep each run a few ms.

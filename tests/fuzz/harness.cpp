@@ -4,9 +4,11 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <sstream>
 #include <string>
 
+#include "docx_reader.hpp"
 #include "planlint/diagnostic.hpp"
 #include "planlint/graph.hpp"
 #include "planlint/outline.hpp"
@@ -125,6 +127,40 @@ void check_rule_file(std::string_view bytes) {
   const auto plan = source_from_bytes(kPath, std::string(kSmallPlan), error);
   if (!plan) fail("small plan", "does not load");
   check_source(*plan, rules);
+}
+
+void check_docx(std::string_view bytes) {
+  // Bounds small enough that a zip bomb or a long lvlText costs little
+  // memory under the sanitizers, large enough for every fixture.
+  const DocxLimits limits{std::size_t{16} << 20};
+  DocxError error;
+  std::optional<DocxText> text;
+  if (bytes.substr(0, 2) == "PK") {
+    if (const auto refused = refused_format(bytes)) require_terminal_safe(*refused, "refused format");
+    text = read_docx(bytes, error, limits);
+  } else {
+    std::string_view parts[3];
+    for (auto& part : parts) {
+      const auto end = bytes.find(std::string_view("\0\0", 2));
+      part = bytes.substr(0, end);
+      bytes = end == std::string_view::npos ? std::string_view() : bytes.substr(end + 2);
+    }
+    text = read_wordml(parts[0], parts[1], parts[2], error, limits);
+  }
+  if (!text) {
+    if (error.message.empty() || error.message.find('\n') != std::string::npos) {
+      fail("docx error", "empty or more than one line");
+    }
+    return;
+  }
+  std::size_t lines = 0;
+  for (const char c : text->text) lines += c == '\n';
+  if (!text->text.empty() && text->text.back() != '\n') fail("docx text", "a last line without its end");
+  if (lines != text->origins.size()) fail("docx text", "not one origin per line");
+  for (std::size_t i = 0; i < lines; ++i) {
+    if (text->origins[i].paragraph != i + 1) fail("docx text", "an origin out of order");
+  }
+  if (text->text.size() <= (std::size_t{64} << 10)) check_plan(text->text);
 }
 
 }  // namespace planlint::fuzz

@@ -1,5 +1,5 @@
 // The bodies of the fuzz harnesses, shared by the libFuzzer targets
-// (check_fuzz.cpp, rules_fuzz.cpp) and by the unit test that replays every
+// (check_fuzz.cpp, rules_fuzz.cpp, docx_fuzz.cpp) and by the unit test that replays every
 // input the fuzzers once found a fault with (fixtures/fuzz/).
 //
 // Each body runs one input through a whole path of planlint and aborts when
@@ -23,6 +23,14 @@ void check_plan(std::string_view bytes);
 /// One rule file, loaded after the built-in ones: syntax, checks,
 /// compilation; a rule file that loads is then applied to a small plan.
 void check_rule_file(std::string_view bytes);
+
+/// One Word file. Bytes that begin as a zip go through refused_format and
+/// read_docx; other bytes are split at each "\0\0" into document.xml,
+/// numbering.xml and styles.xml and go through read_wordml, so that the XML
+/// readers are reached without the fuzzer having to make deflate streams.
+/// An error must be one line; a text must have one origin per line, each its
+/// paragraph, and (when small) goes on through check_plan.
+void check_docx(std::string_view bytes);
 
 /// Aborts with a message when `xml` is not a well-formed document: it
 /// parses with tinyxml2 and holds no character XML 1.0 forbids.

@@ -57,6 +57,17 @@ BOOST_AUTO_TEST_CASE(rules_harness_replays_every_kept_input) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(docx_harness_replays_every_kept_input) {
+  const auto files = inputs_of("docx");
+  BOOST_TEST_REQUIRE(!files.empty());
+  for (const auto& f : files) {
+    BOOST_TEST_CONTEXT(f.string()) {
+      planlint::fuzz::check_docx(bytes_of(f));
+      BOOST_TEST(true);
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(the_output_checks_catch_what_they_guard_against) {
   // The harness's own checks, so that a replay that passes means something.
   BOOST_CHECK_NO_THROW(planlint::fuzz::require_well_formed_xml("<a b=\"&lt;\">x</a>", "ok"));
