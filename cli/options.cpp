@@ -18,8 +18,9 @@ constexpr const char* kUsage =
     "usage: planlint <command> [options] [FILE|DIR|-]...\n"
     "\n"
     "commands:\n"
-    "  check FILE|DIR|-...   check plans against the rules (directories: their .txt and .md files)\n"
+    "  check FILE|DIR|-...   check plans against the rules (directories: their .txt, .md and .docx files)\n"
     "  outline FILE...       show the structure planlint reads from each plan\n"
+    "  extract FILE...       print the text planlint reads from each file (Word numbering included)\n"
     "  graph FILE            write the plan graph (who is responsible for what)\n"
     "  rules                 list the active rules; --explain ID shows one rule's page\n"
     "\n"
@@ -69,6 +70,7 @@ std::optional<Options> parse_options(int argc, const char* const argv[], std::os
   std::string jobs;
   std::string max_input_size;
   std::string input_timeout;
+  std::string encoding;
   po::options_description visible("options");
   visible.add_options()
       ("help,h", "show this help")
@@ -88,6 +90,10 @@ std::optional<Options> parse_options(int argc, const char* const argv[], std::os
        "refuse an input (plan or rule file) larger than SIZE bytes; K, M, G suffixes (default 64M)")
       ("input-timeout", po::value<std::string>(&input_timeout),
        "give up on a pipe or FIFO that sends nothing for SECONDS (default 10)")
+      ("encoding", po::value<std::string>(&encoding),
+       "read text plans in this encoding (GB18030, GBK, UTF-16LE …) instead of deciding")
+      ("stdin-filename", po::value<std::string>(&options.stdin_filename),
+       "the name standard input goes by in reports (its extension says its format)")
       ("verbose,v", po::bool_switch(&options.verbose), "log what is loaded and how long each stage takes");
   po::options_description hidden;
   hidden.add_options()
@@ -121,7 +127,7 @@ std::optional<Options> parse_options(int argc, const char* const argv[], std::os
     err << "planlint: no command given (see planlint --help)\n";
     return std::nullopt;
   }
-  if (!one_of(options.command, {"check", "outline", "graph", "rules"})) {
+  if (!one_of(options.command, {"check", "outline", "graph", "rules", "extract"})) {
     err << "planlint: unknown command '" << options.command << "' (see planlint --help)\n";
     return std::nullopt;
   }
@@ -179,6 +185,8 @@ std::optional<Options> parse_options(int argc, const char* const argv[], std::os
     }
     options.limits.idle_seconds = static_cast<int>(*n);
   }
+  // The name is checked where it is used: iconv knows the names.
+  if (!encoding.empty()) options.reading.encoding = encoding;
   return options;
 }
 

@@ -48,6 +48,7 @@ void print_diagnostics(const std::vector<Diagnostic>& list, std::ostream& err) {
     line << ": " << to_string(d.severity) << ": " << text::terminal_safe(d.message);
     if (!d.rule.empty()) line << " [" << d.rule << ']';
     line << '\n';
+    if (!d.hint.empty()) line << "  hint: " << text::terminal_safe(d.hint) << '\n';
     err << std::move(line).str();
   }
 }
@@ -276,7 +277,7 @@ int run_outline(const Options& options, std::ostream& out, std::ostream& err) {
   bool first = true;
   for (const auto& path : options.inputs) {
     LoadError error;
-    auto loaded = load_source(path, error, options.limits);
+    auto loaded = load_plan(path, error, options.limits, options.reading);
     if (!loaded) {
       print_unreadable(err, path, error.message);
       entries.push_back(OutlineEntry{path, error.message});
@@ -308,9 +309,12 @@ namespace {
 /// Reads, parses and checks one file. Safe to call from several threads: the
 /// rule set is only read.
 FileReport check_one(const InputFile& input, std::optional<std::string> bytes, const RuleSet& rules,
-                     const RuleEnvironment& env, const ReadLimits& limits, spdlog::logger& logger) {
+                     const RuleEnvironment& env, const Options& options, spdlog::logger& logger) {
   const auto start = std::chrono::steady_clock::now();
-  const std::string& path = input.path;
+  // Standard input goes by the name --stdin-filename gives it, in reports and
+  // in choosing its format (.md, .docx).
+  const std::string& path =
+      input.path == "-" && !options.stdin_filename.empty() ? options.stdin_filename : input.path;
   FileReport report;
   report.path = path;
   if (!input.error.empty()) {
@@ -318,12 +322,14 @@ FileReport check_one(const InputFile& input, std::optional<std::string> bytes, c
     return report;
   }
   LoadError error;
-  std::optional<SourceFile> source =
-      bytes ? source_from_bytes(path, std::move(*bytes), error) : load_source(path, error, limits);
+  std::optional<SourceFile> source = bytes ? plan_from_bytes(path, std::move(*bytes), options.reading, error)
+                                           : load_plan(path, error, options.limits, options.reading);
   if (!source) {
     report.error = error.message;
     return report;
   }
+  report.format = source->format();
+  report.encoding = source->encoding();
   auto shared = std::make_shared<const SourceFile>(std::move(*source));
   auto read = start;
   DiagnosticQueue findings;
@@ -486,7 +492,9 @@ int run_check(const Options& options, std::istream& in, std::ostream& out, std::
   }
   std::vector<InputFile> files;
   for (auto& f : expand_inputs(options.inputs)) {
-    if (f.skipped) {
+    if (f.ignored) {
+      logger->debug("{}: {}", text::terminal_safe(f.path), f.error);
+    } else if (f.skipped) {
       err << text::terminal_safe(f.path) << ": note: " << f.error << '\n';
     } else {
       files.push_back(std::move(f));
@@ -527,7 +535,7 @@ int run_check(const Options& options, std::istream& in, std::ostream& out, std::
         // and lets go of the file: writing a part is then one append.
         std::optional<std::string> bytes;
         if (files[i].path == "-" && files[i].error.empty()) bytes = *standard_input;
-        FileReport report = check_one(files[i], std::move(bytes), *rules, env, options.limits, *logger);
+        FileReport report = check_one(files[i], std::move(bytes), *rules, env, options, *logger);
         CheckedFile checked;
         checked.part = writer->render(report);
         checked.path = std::move(report.path);
@@ -567,7 +575,7 @@ int run_graph(const Options& options, std::ostream& out, std::ostream& err) {
   const auto target = open_output(options, read, out, err);
   if (!target) return kExitError;
   LoadError error;
-  const auto source = load_source(options.inputs[0], error, options.limits);
+  const auto source = load_plan(options.inputs[0], error, options.limits, options.reading);
   if (!source) {
     print_unreadable(err, options.inputs[0], error.message);
     return kExitError;
@@ -585,6 +593,32 @@ int run_graph(const Options& options, std::ostream& out, std::ostream& err) {
     write_dot(*target->stream(), graph);
   }
   return finish_output(*target, kExitOk, err);
+}
+
+int run_extract(const Options& options, std::ostream& out, std::ostream& err) {
+  if (options.inputs.empty()) {
+    err << "planlint extract: no input files\n";
+    return kExitError;
+  }
+  const auto target = open_output(options, options.inputs, out, err);
+  if (!target) return kExitError;
+  int status = kExitOk;
+  for (const auto& path : options.inputs) {
+    LoadError error;
+    const auto source = load_plan(path, error, options.limits, options.reading);
+    if (!source) {
+      print_unreadable(err, path, error.message);
+      status = kExitError;
+      continue;
+    }
+    // The view as planlint reads it; several files are told apart by a
+    // header line each.
+    if (options.inputs.size() > 1) *target->stream() << "==> " << path << " <==\n";
+    const std::string_view text = source->text();
+    target->stream()->write(text.data(), static_cast<std::streamsize>(text.size()));
+    if (!text.empty() && text.back() != '\n') *target->stream() << '\n';
+  }
+  return finish_output(*target, status, err);
 }
 
 int run_rules(const Options& options, std::ostream& out_stream, std::ostream& err) {

@@ -228,11 +228,11 @@ void read_division_tables(const BuildContext& ctx, const ast::Document& doc, con
     // The whole line, leading tabs included: an empty first cell is a merged
     // one and keeps the others under their headers. A row whose cells are
     // empty but one (the grammar reads it as text) goes on an open table.
-    const std::string_view source = line_text(line);
     const bool row = as<ast::TableRow>(line) != nullptr;
-    std::string_view whole = ctx.source.line(ctx.source.location(source).line);
-    if (text::ends_with(whole, "\r")) whole.remove_suffix(1);
-    if (row || (!rows.empty() && !source.empty() && whole.find('\t') != std::string_view::npos)) {
+    if (!row && rows.empty()) continue;  // most lines: no table open
+    const std::string_view source = line_text(line);
+    const std::string_view whole = source.empty() ? source : ctx.source.line_around(source);
+    if (row || whole.find('\t') != std::string_view::npos) {
       rows.push_back(whole);
     } else if (!as<ast::Blank>(line) && !as<ast::PageNumber>(line)) {
       flush();

@@ -396,6 +396,21 @@ RoleFact role_of(const BuildContext& ctx, const Section& s, const Section* paren
   return RoleFact{parent->role, false};
 }
 
+std::vector<std::string_view> unnumbered_headings(const BuildContext& ctx, const std::vector<Paragraph>& paragraphs) {
+  constexpr std::size_t kLongestHeading = 20;  // code points
+  std::vector<std::string_view> out;
+  // Line by line: a heading that lost its number does not end a sentence, so
+  // the reader joins it to the paragraph under it.
+  for (const auto& p : paragraphs) {
+    for (const std::string_view span : p.spans) {
+      const std::string_view t = text::trim(span);
+      if (t.empty() || code_points(t) > kLongestHeading || text::ends_sentence(t)) continue;
+      if (role_named_in(ctx, t)) out.push_back(t);
+    }
+  }
+  return out;
+}
+
 bool is_task(const Section& s) { return s.children.empty() && s.role == Role::tasks; }
 
 std::vector<Unit> task_units(const Section& task, const std::vector<Unit>* inherited) {

@@ -47,6 +47,11 @@ bool opens_with_action(const BuildContext& ctx, std::string_view text);
 /// True when a text carries a date, a year or a range of dates.
 bool carries_date(std::string_view text);
 
+/// Lines of a text with no numbered headings that read as headings whose
+/// numbering was lost: short, not ending a sentence, and naming a role
+/// (总体要求, 主要任务, 保障措施 …). Views into the source.
+std::vector<std::string_view> unnumbered_headings(const BuildContext& ctx, const std::vector<Paragraph>& paragraphs);
+
 // ------------------------------------------------------------------ tasks and units
 
 /// A task: a section with no numbered children under a tasks section.

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "planlint/commands.hpp"
+#include "planlint/source.hpp"
 
 namespace planlint {
 
@@ -21,11 +22,6 @@ namespace {
 /// Directories below a directory given on the command line at most; deeper
 /// ones are named as not walked.
 constexpr std::size_t kMaxDepth = 128;
-
-bool is_plan_file_name(const fs::path& p) {
-  const auto ext = p.extension();
-  return ext == ".txt" || ext == ".md";
-}
 
 struct DirId {
   dev_t dev;
@@ -87,8 +83,11 @@ class Walker {
       found_.push_back(InputFile{p.string(), "symbolic link to a directory, not followed (name it to check it)", true});
     } else if (S_ISDIR(status.st_mode)) {
       walk(p, status);
-    } else if (S_ISREG(status.st_mode) && is_plan_file_name(p)) {
+    } else if (S_ISREG(status.st_mode) && is_plan_file_name(p.filename().string())) {
       found_.push_back(InputFile{p.string(), {}});
+    } else if (S_ISREG(status.st_mode)) {
+      found_.push_back(InputFile{p.string(), "not a plan file (.txt, .md, .markdown and .docx are read), passed over",
+                                 false, true});
     }
   }
 

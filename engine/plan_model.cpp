@@ -108,10 +108,26 @@ Plan build_plan(const SourceFile& source, const ast::Document& document, const L
   detail::read_body(ctx, document, regions, plan);
   detail::read_model(ctx, plan);
   if (plan.sections.empty()) {
-    sink.report(Diagnostic{source.path(), plan.title.empty() ? Location{1, 1} : plan.title_at,
-                           "plan-structure", Severity::warning,
-                           "no numbered sections: this text does not read as a plan",
-                           "a plan is divided into numbered sections such as 一、 （一） 1."});
+    const std::vector<std::string_view> headings = facts::unnumbered_headings(ctx, plan.preamble);
+    if (headings.size() >= 2) {
+      // A plan whose numbering stayed behind in the word processor (automatic
+      // numbering is not text): say so, rather than report a plan with no tasks.
+      std::string names;
+      for (std::size_t i = 0; i < headings.size() && i < 3; ++i) {
+        names += (i ? "、" : "") + std::string(headings[i]);
+      }
+      sink.report(Diagnostic{source.path(), source.location(headings[0]), "numbering-lost", Severity::warning,
+                             "no numbered headings, but " + std::to_string(headings.size()) +
+                                 " lines read as headings (" + names +
+                                 (headings.size() > 3 ? "…" : "") + "): the numbering was lost when the text was saved",
+                             "check the .docx itself, or in Word convert the automatic numbering to text "
+                             "before saving as plain text"});
+    } else {
+      sink.report(Diagnostic{source.path(), plan.title.empty() ? Location{1, 1} : plan.title_at,
+                             "plan-structure", Severity::warning,
+                             "no numbered sections: this text does not read as a plan",
+                             "a plan is divided into numbered sections such as 一、 （一） 1."});
+    }
   }
   return plan;
 }

@@ -88,6 +88,17 @@ class TextWriter final : public ReportWriter {
       }
       if (!d.hint.empty()) out << "  hint: " << terminal_safe(d.hint) << '\n';
     }
+    // How a file that is not plain UTF-8 text was read, so that its
+    // positions and excerpts can be followed.
+    if (r.format == "docx") {
+      out << bold << file << ": " << reset << "note: " << reset
+          << "read from a Word document: a line is a paragraph, numbering included (planlint extract shows them)\n";
+    } else if (r.format == "markdown" && !r.findings.empty()) {
+      out << bold << file << ": " << reset << "note: " << reset << "read as Markdown: positions are in the Markdown source\n";
+    }
+    if (!r.encoding.empty() && r.encoding != "UTF-8" && r.encoding != "UTF-8 with BOM") {
+      out << bold << file << ": " << reset << "note: " << reset << "read as " << terminal_safe(r.encoding) << " text\n";
+    }
   }
 
   std::ostream& out_;

@@ -114,6 +114,8 @@ class XmlWriter final : public ReportWriter {
     }
     p.PushAttribute("title", xml_c_str(r.title, buffer));
     p.PushAttribute("kind", xml_c_str(r.kind, buffer));
+    p.PushAttribute("format", xml_c_str(r.format, buffer));
+    p.PushAttribute("encoding", xml_c_str(r.encoding, buffer));
     for (const auto& d : r.findings) {
       p.OpenElement("finding");
       p.PushAttribute("rule", xml_c_str(d.rule, buffer));

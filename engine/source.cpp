@@ -35,8 +35,20 @@ std::size_t code_points(std::string_view utf8) {
   return total;
 }
 
-SourceFile::SourceFile(std::string path, std::string bytes)
-    : path_(std::move(path)), bytes_(std::move(bytes)) {
+std::uint32_t origin_column(const LineOrigin& origin, std::uint32_t view_column) {
+  if (view_column <= origin.prefix) view_column = origin.prefix + 1;
+  const std::int64_t column = std::int64_t{view_column} + origin.column_shift;
+  return column < 1 ? 1u : static_cast<std::uint32_t>(column);
+}
+
+SourceFile::SourceFile(std::string path, std::string bytes, TextView view)
+    : path_(std::move(path)), bytes_(std::move(bytes)), view_(std::move(view)) {
+  if (!view_.original.empty()) {
+    original_line_starts_.push_back(0);
+    for (std::size_t i = 0; i < view_.original.size(); ++i) {
+      if (view_.original[i] == '\n') original_line_starts_.push_back(i + 1);
+    }
+  }
   if (std::string_view(bytes_).substr(0, kBom.size()) == kBom) bom_ = kBom.size();
   const std::string_view all = text();
   // Lines end with \n, \r\n or a lone \r, as in the grammar. Most files
@@ -79,6 +91,13 @@ std::size_t SourceFile::code_points_before(std::size_t offset) const {
 }
 
 Location SourceFile::location(std::size_t offset) const {
+  const Location at = view_location(offset);
+  if (view_.origins.empty() || at.line == 0 || at.line > view_.origins.size()) return at;
+  const LineOrigin& origin = view_.origins[at.line - 1];
+  return Location{origin.line, origin_column(origin, at.column)};
+}
+
+Location SourceFile::view_location(std::size_t offset) const {
   const std::string_view all = text();
   offset = std::min(offset, all.size());
   // The last line start at or before offset (the first is 0): a binary
@@ -110,13 +129,24 @@ Location SourceFile::location(std::string_view piece) const {
 Location SourceFile::location_after(std::string_view earlier, Location at, std::string_view later) const {
   const std::string_view all = text();
   const bool inside = earlier.data() >= all.data() && later.data() <= all.data() + all.size();
-  if (!inside || later.data() < earlier.data() || at.line == 0) return location(later);
+  // A view's columns are not the original's everywhere (a prefix the reader
+  // wrote): place each piece on its own.
+  if (!inside || later.data() < earlier.data() || at.line == 0 || !view_.origins.empty()) return location(later);
   const auto n = static_cast<std::size_t>(later.data() - earlier.data());
   if (std::memchr(earlier.data(), '\n', n) || std::memchr(earlier.data(), '\r', n)) return location(later);
   return Location{at.line, at.column + static_cast<std::uint32_t>(planlint::code_points(std::string_view(earlier.data(), n)))};
 }
 
 std::string_view SourceFile::line(std::uint32_t number) const {
+  if (!original_line_starts_.empty()) {
+    if (number == 0 || number > original_line_starts_.size()) return {};
+    const std::string_view all = view_.original;
+    const std::size_t start = original_line_starts_[number - 1];
+    std::size_t end = number < original_line_starts_.size() ? original_line_starts_[number] : all.size();
+    if (end > start && all[end - 1] == '\n') --end;
+    if (end > start && all[end - 1] == '\r') --end;
+    return all.substr(start, end - start);
+  }
   const std::string_view all = text();
   if (number == 0 || number > line_starts_.size()) return {};
   const std::size_t start = line_starts_[number - 1];
@@ -124,6 +154,16 @@ std::string_view SourceFile::line(std::uint32_t number) const {
   std::size_t end = number < line_starts_.size() ? line_starts_[number] : all.size();
   if (end > start && all[end - 1] == '\n') --end;
   if (end > start && all[end - 1] == '\r') --end;
+  return all.substr(start, end - start);
+}
+
+std::string_view SourceFile::line_around(std::string_view piece) const {
+  const std::string_view all = text();
+  if (piece.data() < all.data() || piece.data() > all.data() + all.size()) return {};
+  const auto offset = static_cast<std::size_t>(piece.data() - all.data());
+  const std::size_t before = offset == 0 ? std::string_view::npos : all.find_last_of("\r\n", offset - 1);
+  const std::size_t start = before == std::string_view::npos ? 0 : before + 1;
+  const std::size_t end = std::min(all.find_first_of("\r\n", offset), all.size());
   return all.substr(start, end - start);
 }
 

@@ -27,6 +27,8 @@ struct Options {
   bool verbose = false;
   unsigned jobs = 1;                  // at most one per file and kMaxJobs are started
   ReadLimits limits;                 // --max-input-size, --input-timeout
+  PlanReading reading;               // --encoding
+  std::string stdin_filename;        // --stdin-filename: the name of standard input in reports
 };
 
 /// Threads a run starts at the most, whatever -j says.
@@ -50,6 +52,11 @@ int run_check(const Options& options, std::istream& in, std::ostream& out, std::
 /// `planlint graph FILE`: the plan graph as DOT or GraphML.
 int run_graph(const Options& options, std::ostream& out, std::ostream& err);
 
+/// `planlint extract FILE...`: the text planlint reads from each file (a
+/// Word document's paragraphs with their numbering, a decoded text, a
+/// Markdown view), as UTF-8.
+int run_extract(const Options& options, std::ostream& out, std::ostream& err);
+
 /// `planlint rules [--explain ID]`: the active rules, or one rule's page.
 int run_rules(const Options& options, std::ostream& out, std::ostream& err);
 
@@ -62,10 +69,12 @@ struct InputFile {
   std::string path;
   std::string error;
   bool skipped = false;
+  bool ignored = false;  // a file of another type in a walked directory: named with --verbose only
 };
 
 /// The files `check` reads for its inputs: files as given, directories
-/// walked for .txt and .md files in sorted order (links to files followed,
+/// walked for plan files (is_plan_file_name: .txt, .md, .markdown, .docx,
+/// in any case) in sorted order, other files kept as `ignored` (links to files followed,
 /// links to directories named and not followed). Every entry that cannot be
 /// resolved is kept with its error, so that the run names it and fails.
 std::vector<InputFile> expand_inputs(const std::vector<std::string>& inputs);

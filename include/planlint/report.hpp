@@ -19,6 +19,8 @@ struct FileReport {
   std::string path;
   std::string title;
   std::string kind;
+  std::string format;    // text, markdown or docx (empty when the file could not be read)
+  std::string encoding;  // what its bytes were decoded from: UTF-8, GB18030, UTF-16LE …
   std::string error;  // not empty: the file could not be read or parsed
   std::vector<Diagnostic> findings;
   std::shared_ptr<const SourceFile> source;

@@ -20,11 +20,38 @@ struct Location {
   friend auto operator<=>(const Location&, const Location&) = default;
 };
 
+/// Where one line of a text view came from: a Markdown source line, or a
+/// Word paragraph. A view column plus `column_shift` is the original's
+/// column; the first `prefix` columns of the view line are a number the
+/// reader wrote itself (一、 for `## 总体要求`), placed where the text after it
+/// begins.
+struct LineOrigin {
+  std::uint32_t line = 0;
+  std::int32_t column_shift = 0;
+  std::uint32_t prefix = 0;
+};
+
+/// The original's column of a view column, by the rules above (at least 1).
+std::uint32_t origin_column(const LineOrigin& origin, std::uint32_t view_column);
+
+/// How a file that is not plain UTF-8 text was read into the text planlint
+/// checks (its "view").
+struct TextView {
+  std::string format = "text";     // "text", "markdown" or "docx"
+  std::string encoding = "UTF-8";  // what the bytes were decoded from
+  /// One per view line; empty when positions are the view's own.
+  std::vector<LineOrigin> origins;
+  /// The original text whose lines line() shows (Markdown); empty when the
+  /// view's own lines are shown.
+  std::string original;
+};
+
 /// The text of one file. `text()` is the UTF-8 content without a BOM; every
-/// std::string_view the grammar hands out points into it.
+/// std::string_view the grammar hands out points into it. For a view of
+/// another format, location() gives positions in the original's terms.
 class SourceFile {
  public:
-  SourceFile(std::string path, std::string bytes);
+  SourceFile(std::string path, std::string bytes, TextView view = {});
 
   const std::string& path() const { return path_; }
   std::string_view text() const { return std::string_view(bytes_).substr(bom_); }
@@ -40,12 +67,22 @@ class SourceFile {
   /// from the line's start. With no `earlier` (an empty view and no place),
   /// it is location(later).
   Location location_after(std::string_view earlier, Location at, std::string_view later) const;
-  /// The text of a 1-based line, without its line break.
+  /// The text of a 1-based line, without its line break: of the original
+  /// when there is one (Markdown), so that it matches location().
   std::string_view line(std::uint32_t number) const;
+  /// The whole line of text() that holds `piece` (a view into text()),
+  /// without its line break.
+  std::string_view line_around(std::string_view piece) const;
+
+  const std::string& format() const { return view_.format; }
+  const std::string& encoding() const { return view_.encoding; }
 
  private:
+  Location view_location(std::size_t offset) const;
   std::string path_;
   std::string bytes_;
+  TextView view_;
+  std::vector<std::size_t> original_line_starts_;  // of view_.original
   // An offset, not a view: a short string lives inside the object, so a view
   // into it would not survive a move of the SourceFile.
   std::size_t bom_ = 0;
@@ -95,6 +132,29 @@ std::optional<std::string> read_file_bytes(const std::string& path, LoadError& e
 
 /// read_file_bytes, then source_from_bytes.
 std::optional<SourceFile> load_source(const std::string& path, LoadError& error, const ReadLimits& limits = {});
+
+/// How a plan is read: an encoding to force (--encoding), else decided.
+struct PlanReading {
+  std::optional<std::string> encoding;
+};
+
+/// A plan's bytes as the text planlint checks, by the name's extension
+/// (matched whatever its case) and the bytes' signature: a Word document
+/// (.docx) as its paragraphs with their numbering; .doc, .wps, .pdf and .odt
+/// refused with the conversion that works; .md and .markdown as Markdown;
+/// anything else as text, in UTF-8, UTF-16 with a BOM or GB18030
+/// (docs/input-formats.md). `path` names the input (for standard input,
+/// --stdin-filename).
+std::optional<SourceFile> plan_from_bytes(const std::string& path, std::string bytes, const PlanReading& reading,
+                                          LoadError& error);
+
+/// read_file_bytes, then plan_from_bytes.
+std::optional<SourceFile> load_plan(const std::string& path, LoadError& error, const ReadLimits& limits,
+                                    const PlanReading& reading);
+
+/// The formats planlint reads, by a file name's extension (any case): .txt,
+/// .md, .markdown and .docx. A directory walk reads only these.
+bool is_plan_file_name(std::string_view name);
 
 /// Reads a stream (standard input) to its end, at most `limits.max_bytes`.
 std::optional<std::string> read_stream_bytes(std::istream& in, LoadError& error, const ReadLimits& limits = {});

@@ -91,7 +91,7 @@ BOOST_AUTO_TEST_CASE(summary_line_counts_the_run) {
 BOOST_AUTO_TEST_CASE(an_unreadable_file_does_not_hide_the_others) {
   const Run r = check({"fixtures/bad/latin1.txt", kBeichen});
   BOOST_TEST(r.status == planlint::kExitError);
-  BOOST_TEST(r.err == "fixtures/bad/latin1.txt: error: not UTF-8 text: invalid byte 0xD6 at line 3, column 3\n");
+  BOOST_TEST(r.err == "fixtures/bad/latin1.txt: error: not UTF-8 text: invalid byte 0xD6 at line 3, column 3; if it is GBK/GB18030 or UTF-16 text, pass --encoding NAME\n");
   BOOST_TEST(count(r.out, "[target.unmeasured]") == 4u);
   const Run x = check({"fixtures/bad/latin1.txt", kBeichen}, {"--xml"});
   BOOST_TEST(x.out.find("<file path=\"fixtures/bad/latin1.txt\" error=\"not UTF-8 text") != std::string::npos);

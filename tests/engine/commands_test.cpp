@@ -81,9 +81,9 @@ BOOST_AUTO_TEST_CASE(invalid_utf8_says_where) {
   const Run r = outline({"fixtures/bad/latin1.txt", kGood}, planlint::Format::xml);
   BOOST_TEST(r.status == planlint::kExitError);
   BOOST_TEST(r.err ==
-             "fixtures/bad/latin1.txt: error: not UTF-8 text: invalid byte 0xD6 at line 3, column 3\n");
+             "fixtures/bad/latin1.txt: error: not UTF-8 text: invalid byte 0xD6 at line 3, column 3; if it is GBK/GB18030 or UTF-16 text, pass --encoding NAME\n");
   // The readable file is still reported, and the bad one is named in the XML.
-  BOOST_TEST(r.out.find("error=\"not UTF-8 text: invalid byte 0xD6 at line 3, column 3\"") !=
+  BOOST_TEST(r.out.find("error=\"not UTF-8 text: invalid byte 0xD6 at line 3, column 3; if it is GBK/GB18030 or UTF-16 text, pass --encoding NAME\"") !=
              std::string::npos);
   BOOST_TEST(r.out.find("title=\"门头沟区国家知识产权试点城区工作实施方案\"") != std::string::npos);
 }
@@ -91,10 +91,23 @@ BOOST_AUTO_TEST_CASE(invalid_utf8_says_where) {
 BOOST_AUTO_TEST_CASE(text_that_is_not_a_plan) {
   const Run r = outline({"fixtures/bad/not-a-plan.txt"}, planlint::Format::xml);
   BOOST_TEST(r.status == planlint::kExitOk);
-  BOOST_TEST(lines(r.err) == 1u);
+  BOOST_TEST(lines(r.err) == 2u);  // the warning and its hint
   BOOST_TEST(r.err.find("warning: no numbered sections") != std::string::npos, r.err);
+  BOOST_TEST(r.err.find("  hint: a plan is divided into numbered sections") != std::string::npos, r.err);
   BOOST_TEST(r.out.find("<plan path=\"fixtures/bad/not-a-plan.txt\"") != std::string::npos);
   BOOST_TEST(r.out.find("<section") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_plan_whose_numbering_was_lost_says_so) {
+  // Its headings (总体要求, 工作目标 …) stand as plain lines: the numbering
+  // stayed behind in the word processor.
+  const Run r = outline({"fixtures/layouts/numbering-lost.txt"}, planlint::Format::text);
+  BOOST_TEST(r.status == planlint::kExitOk);
+  BOOST_TEST(r.err.find("fixtures/layouts/numbering-lost.txt:5:1: warning: no numbered headings, but 4 lines read as "
+                        "headings (总体要求、工作目标、主要任务…): the numbering was lost when the text was saved "
+                        "[numbering-lost]") != std::string::npos, r.err);
+  BOOST_TEST(r.err.find("hint: check the .docx itself") != std::string::npos, r.err);
+  BOOST_TEST(r.err.find("no numbered sections") == std::string::npos, r.err);
 }
 
 BOOST_AUTO_TEST_CASE(no_input_is_a_usage_error) {

@@ -28,8 +28,10 @@ RuleSet builtin_rules() {
   return rules;
 }
 
-OwnedPlan plan_from_text(const std::string& path, const std::string& text) {
-  auto source = std::make_shared<const SourceFile>(path, text);
+namespace {
+
+OwnedPlan plan_from_source(std::shared_ptr<const SourceFile> source) {
+  const std::string& path = source->path();
   DiagnosticList notes;
   const auto document = parse_document(*source, notes);
   if (!document) throw std::runtime_error("parse failed: " + path);
@@ -39,8 +41,18 @@ OwnedPlan plan_from_text(const std::string& path, const std::string& text) {
   return owned;
 }
 
+}  // namespace
+
+OwnedPlan plan_from_text(const std::string& path, const std::string& text) {
+  return plan_from_source(std::make_shared<const SourceFile>(path, text));
+}
+
 OwnedPlan plan_from_fixture(const std::string& relative) {
-  return plan_from_text(relative, read_file(source_path(relative)));
+  // Read as planlint reads it: a .md as Markdown, a .docx as Word.
+  LoadError error;
+  auto source = plan_from_bytes(relative, read_file(source_path(relative)), PlanReading{}, error);
+  if (!source) throw std::runtime_error(relative + ": " + error.message);
+  return plan_from_source(std::make_shared<const SourceFile>(std::move(*source)));
 }
 
 std::string compare_golden(const std::string& golden_relative, const std::string& actual) {
