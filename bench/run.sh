@@ -85,6 +85,21 @@ peak_rss "${j1_cmd[@]}"; report "planlint check -j1 --format xml --output" "$byt
 peak_rss "${j2_cmd[@]}"; report "planlint check -j2 --format xml --output" "$bytes" "$j2"; echo
 awk -v f="$floor" -v a="$j1" -v b="$j2" 'BEGIN { printf "-j1 takes %.1f× the floor'"'"'s time; -j2 runs %.2f× as fast as -j1\n", a / f, a / b }'
 cmp -s /tmp/planlint-bench.xml /tmp/planlint-bench-j2.xml && echo "-j1 and -j2 reports identical" || echo "-j1 and -j2 reports DIFFER"
+# The same plans as Word documents with automatic numbering (fixtures/docx/seeds),
+# $n copies of each: MB/s of the plans' text, and of the .docx files.
+docx=build-bench/corpus-docx
+rm -rf "$docx"; mkdir -p "$docx"
+text_bytes=0
+for f in fixtures/docx/seeds/*.docx; do
+  b=$(basename "$f" .docx)
+  for i in $(seq "$n"); do cp "$f" "$docx/$b-$i.docx"; done
+  text_bytes=$(( text_bytes + n * $(stat -c %s "fixtures/plans/$b.txt") ))
+done
+docx_bytes=$(du -sb "$docx" | cut -f1)
+measure "planlint check -j1 --format xml, .docx ($(find "$docx" -name '*.docx' | wc -l) files)" "$text_bytes" \
+  "$planlint" check -j1 --format xml --fail-on never --output /tmp/planlint-bench-docx.xml "$docx"
+awk -v t="$median" -v b="$docx_bytes" 'BEGIN { printf "  (MB/s of the plans'"'"' text; of the .docx files themselves, %.1f MB: %.1f MB/s)\n", b / 1e6, b / 1e6 / t }'
+
 one=fixtures/plans/mentougou-ip-pilot-2020.txt
 measure "planlint check one plan ($(basename $one))" "$(stat -c %s $one)" $planlint check --fail-on never $one; echo
 

@@ -6,6 +6,7 @@
 // other parts and so are left out by not being opened.
 #include "docx_reader.hpp"
 
+#include <dlfcn.h>
 #include <tinyxml2.h>
 #include <zip.h>
 
@@ -43,34 +44,100 @@ constexpr std::size_t kMaxFieldDepth = 64;
 
 // ---------------------------------------------------------------- Package
 
+/// libzip's functions, found when a zip is first opened rather than linked:
+/// with libzip come libcrypto and its relocations, which would cost every run
+/// about 1.7 ms at start (docs/performance.md), Word documents or not. The
+/// library stays loaded once opened (RTLD_NODELETE), so a later dlopen only
+/// finds it again.
+struct ZipApi {
+  decltype(&zip_compression_method_supported) compression_method_supported;
+  decltype(&zip_discard) discard;
+  decltype(&zip_error_fini) error_fini;
+  decltype(&zip_error_init) error_init;
+  decltype(&zip_error_strerror) error_strerror;
+  decltype(&zip_fclose) fclose;
+  decltype(&zip_file_strerror) file_strerror;
+  decltype(&zip_fopen_index) fopen_index;
+  decltype(&zip_fread) fread;
+  decltype(&zip_name_locate) name_locate;
+  decltype(&zip_open_from_source) open_from_source;
+  decltype(&zip_source_buffer_create) source_buffer_create;
+  decltype(&zip_source_free) source_free;
+  decltype(&zip_stat_index) stat_index;
+  decltype(&zip_stat_init) stat_init;
+  decltype(&zip_strerror) strerror;
+};
+
+template <typename F>
+bool find_symbol(void* library, const char* name, F& out) {
+  void* symbol = ::dlsym(library, name);
+  if (!symbol) return false;
+  out = reinterpret_cast<F>(symbol);
+  return true;
+}
+
+std::optional<ZipApi> load_libzip(std::string& why) {
+  void* library = ::dlopen(PLANLINT_LIBZIP_SONAME, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+  if (!library) {
+    const char* reason = ::dlerror();
+    why = std::string("cannot load " PLANLINT_LIBZIP_SONAME " (install libzip4): ") + (reason ? reason : "");
+    return std::nullopt;
+  }
+  ZipApi api{};
+  const bool found = find_symbol(library, "zip_compression_method_supported", api.compression_method_supported) &&
+                     find_symbol(library, "zip_discard", api.discard) &&
+                     find_symbol(library, "zip_error_fini", api.error_fini) &&
+                     find_symbol(library, "zip_error_init", api.error_init) &&
+                     find_symbol(library, "zip_error_strerror", api.error_strerror) &&
+                     find_symbol(library, "zip_fclose", api.fclose) &&
+                     find_symbol(library, "zip_file_strerror", api.file_strerror) &&
+                     find_symbol(library, "zip_fopen_index", api.fopen_index) &&
+                     find_symbol(library, "zip_fread", api.fread) &&
+                     find_symbol(library, "zip_name_locate", api.name_locate) &&
+                     find_symbol(library, "zip_open_from_source", api.open_from_source) &&
+                     find_symbol(library, "zip_source_buffer_create", api.source_buffer_create) &&
+                     find_symbol(library, "zip_source_free", api.source_free) &&
+                     find_symbol(library, "zip_stat_index", api.stat_index) &&
+                     find_symbol(library, "zip_stat_init", api.stat_init) &&
+                     find_symbol(library, "zip_strerror", api.strerror);
+  if (!found) {
+    why = "cannot load " PLANLINT_LIBZIP_SONAME ": a function is missing";
+    return std::nullopt;
+  }
+  return api;
+}
+
+/// An open archive, closed through the library it came from.
 struct ZipDiscard {
-  void operator()(zip_t* zip) const { zip_discard(zip); }
+  decltype(&zip_discard) discard;
+  void operator()(zip_t* zip) const { discard(zip); }
 };
 using ZipHandle = std::unique_ptr<zip_t, ZipDiscard>;
 
 struct ZipFileClose {
-  void operator()(zip_file_t* file) const { zip_fclose(file); }
+  decltype(&zip_fclose) fclose;
+  void operator()(zip_file_t* file) const { fclose(file); }
 };
 
 /// A zip archive over bytes held by the caller, or null with `why` set.
-ZipHandle open_zip(std::string_view bytes, std::string& why) {
+ZipHandle open_zip(const ZipApi& z, std::string_view bytes, std::string& why) {
   zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  z.error_init(&error);
+  zip_source_t* source = z.source_buffer_create(bytes.data(), bytes.size(), 0, &error);
   if (!source) {
-    why = zip_error_strerror(&error);
-    zip_error_fini(&error);
-    return nullptr;
+    why = z.error_strerror(&error);
+    z.error_fini(&error);
+    return ZipHandle(nullptr, ZipDiscard{z.discard});
   }
-  zip_t* zip = zip_open_from_source(source, ZIP_RDONLY, &error);
+  zip_t* zip = z.open_from_source(source, ZIP_RDONLY, &error);
   if (!zip) {
-    why = zip_error_strerror(&error);
-    zip_source_free(source);  // not taken by the archive when opening fails
-    zip_error_fini(&error);
-    return nullptr;
+    why = z.error_strerror(&error);
+    z.source_free(source);  // not taken by the archive when opening fails
+    z.error_fini(&error);
+    return ZipHandle(nullptr, ZipDiscard{z.discard});
   }
-  zip_error_fini(&error);
-  return ZipHandle(zip);
+  z.error_fini(&error);
+  return ZipHandle(zip, ZipDiscard{z.discard});
 }
 
 /// "256 MiB", or "1000 bytes" for a bound that is no whole number of MiB.
@@ -86,35 +153,36 @@ enum class PartStatus { read, absent, failed };
 /// Reads the entry `name` into `out`, spending `budget` (uncompressed bytes
 /// left). The declared size is checked first and the entry read in chunks,
 /// so that an entry that lies about its size is stopped at the bound too.
-PartStatus read_part(zip_t* zip, std::string_view name, std::size_t& budget, std::string& out,
+PartStatus read_part(const ZipApi& z, zip_t* zip, std::string_view name, std::size_t& budget, std::string& out,
                      DocxError& error) {
   const std::string entry(name);
-  const zip_int64_t index = zip_name_locate(zip, entry.c_str(), ZIP_FL_NOCASE);
+  const zip_int64_t index = z.name_locate(zip, entry.c_str(), ZIP_FL_NOCASE);
   if (index < 0) return PartStatus::absent;
   auto fail = [&](std::string_view why) {
     error.message = entry + ": " + std::string(why);
     return PartStatus::failed;
   };
   zip_stat_t st;
-  zip_stat_init(&st);
-  if (zip_stat_index(zip, static_cast<zip_uint64_t>(index), 0, &st) != 0) return fail(zip_strerror(zip));
+  z.stat_init(&st);
+  if (z.stat_index(zip, static_cast<zip_uint64_t>(index), 0, &st) != 0) return fail(z.strerror(zip));
   if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE) {
     return fail("encrypted (the document is password-protected)");
   }
-  if ((st.valid & ZIP_STAT_COMP_METHOD) && !zip_compression_method_supported(st.comp_method, 0)) {
+  if ((st.valid & ZIP_STAT_COMP_METHOD) && !z.compression_method_supported(st.comp_method, 0)) {
     return fail("unsupported compression method " + std::to_string(st.comp_method));
   }
   const std::string over = "larger than the limit of " + size_words(budget) + " uncompressed";
   if ((st.valid & ZIP_STAT_SIZE) && st.size > budget) return fail(over);
-  std::unique_ptr<zip_file_t, ZipFileClose> file(zip_fopen_index(zip, static_cast<zip_uint64_t>(index), 0));
-  if (!file) return fail(zip_strerror(zip));
+  std::unique_ptr<zip_file_t, ZipFileClose> file(z.fopen_index(zip, static_cast<zip_uint64_t>(index), 0),
+                                                 ZipFileClose{z.fclose});
+  if (!file) return fail(z.strerror(zip));
   out.clear();
   if (st.valid & ZIP_STAT_SIZE) out.reserve(static_cast<std::size_t>(st.size));
   constexpr std::size_t kChunk = 64 * 1024;
   char chunk[kChunk];
   for (;;) {
-    const zip_int64_t n = zip_fread(file.get(), chunk, kChunk);
-    if (n < 0) return fail(zip_file_strerror(file.get()));
+    const zip_int64_t n = z.fread(file.get(), chunk, kChunk);
+    if (n < 0) return fail(z.file_strerror(file.get()));
     if (n == 0) break;
     if (static_cast<std::size_t>(n) > budget - out.size()) return fail(over);
     out.append(chunk, static_cast<std::size_t>(n));
@@ -808,14 +876,19 @@ std::optional<DocxText> read_docx(std::string_view bytes, DocxError& error, cons
     return std::nullopt;
   }
   std::string why;
-  const ZipHandle zip = open_zip(bytes, why);
+  const auto z = load_libzip(why);
+  if (!z) {
+    error.message = why;
+    return std::nullopt;
+  }
+  const ZipHandle zip = open_zip(*z, bytes, why);
   if (!zip) {
     error.message = "not a Word document: a damaged zip archive (" + why + ")";
     return std::nullopt;
   }
   std::size_t budget = limits.max_bytes;
   std::string document_xml;
-  switch (read_part(zip.get(), kDocumentPart, budget, document_xml, error)) {
+  switch (read_part(*z, zip.get(), kDocumentPart, budget, document_xml, error)) {
     case PartStatus::absent:
       error.message = "not a Word document: no word/document.xml";
       return std::nullopt;
@@ -827,7 +900,7 @@ std::optional<DocxText> read_docx(std::string_view bytes, DocxError& error, cons
 
   std::string styles_xml, numbering_xml;
   for (auto [name, xml] : {std::pair{kStylesPart, &styles_xml}, std::pair{kNumberingPart, &numbering_xml}}) {
-    if (read_part(zip.get(), name, budget, *xml, error) == PartStatus::failed) return std::nullopt;
+    if (read_part(*z, zip.get(), name, budget, *xml, error) == PartStatus::failed) return std::nullopt;
   }
   return read_wordml(document_xml, numbering_xml, styles_xml, error, limits);
 }
@@ -892,12 +965,14 @@ std::optional<std::string> refused_format(std::string_view bytes) {
   if (bytes.substr(0, 5) == "%PDF-") return "a PDF: convert it with pdftotext -layout FILE";
   if (!looks_like_zip(bytes)) return std::nullopt;
   std::string why;
-  const ZipHandle zip = open_zip(bytes, why);
+  const auto z = load_libzip(why);
+  if (!z) return std::nullopt;
+  const ZipHandle zip = open_zip(*z, bytes, why);
   if (!zip) return std::nullopt;
   std::size_t budget = 1024;  // a mimetype entry is one short line
   std::string mimetype;
   DocxError ignored;
-  if (read_part(zip.get(), "mimetype", budget, mimetype, ignored) != PartStatus::read) return std::nullopt;
+  if (read_part(*z, zip.get(), "mimetype", budget, mimetype, ignored) != PartStatus::read) return std::nullopt;
   if (mimetype.rfind("application/vnd.oasis.opendocument.text", 0) == 0) {
     return "an OpenDocument text (.odt): convert it with soffice --headless --convert-to docx FILE";
   }

@@ -76,6 +76,8 @@ std::vector<Variant> variants() {
   std::vector<Variant> out;
   for (const auto& seed : kSeeds) {
     out.push_back({seed, "fixtures/docx/seeds/" + seed + ".docx", "read from a Word document"});
+    // The same, saved again by LibreOffice with its own numbering part.
+    out.push_back({seed, "fixtures/docx/seeds/libreoffice/" + seed + ".docx", "read from a Word document"});
     out.push_back({seed, "fixtures/encodings/" + seed + ".gb18030.txt", "read as GB18030 text"});
     out.push_back({seed, "fixtures/encodings/" + seed + ".utf16le.txt", "read as UTF-16LE text"});
   }
