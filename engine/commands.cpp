@@ -335,7 +335,17 @@ FileReport check_one(const InputFile& input, std::optional<std::string> bytes, c
   DiagnosticQueue findings;
   {
     Checked c = read_checked(*shared, rules);
-    report.notes = std::move(c.notes);
+    // What the reader found is a finding like the rules': at the severity
+    // its check is given, or not at all when the check is switched off.
+    for (auto& d : c.notes) {
+      const ReaderCheck* check = rules.find_reader_check(d.rule);
+      if (!check) {
+        report.notes.push_back(std::move(d));
+      } else if (check->enabled) {
+        d.severity = check->severity;
+        findings.report(std::move(d));
+      }
+    }
     if (!c.plan) {
       report.error = c.error;
       return report;
@@ -629,6 +639,17 @@ int run_rules(const Options& options, std::ostream& out_stream, std::ostream& er
   std::ostream& out = *target->stream();
   if (!options.explain.empty()) {
     const Rule* rule = rules->find(options.explain);
+    const ReaderCheck* check = rule ? nullptr : rules->find_reader_check(options.explain);
+    if (check) {
+      const auto& pages = builtin_rule_pages();
+      const auto page = std::find_if(pages.begin(), pages.end(), [&](const BuiltinRuleFile& p) { return p.name == check->id; });
+      if (page != pages.end()) {
+        out << page->text;
+      } else {
+        out << check->id << " (" << to_string(check->severity) << ", found while reading)\n\n" << check->summary << '\n';
+      }
+      return finish_output(*target, kExitOk, err);
+    }
     if (!rule) {
       err << "planlint: no rule “" << text::terminal_safe(options.explain) << "” (see planlint rules)\n";
       return kExitError;
@@ -646,13 +667,16 @@ int run_rules(const Options& options, std::ostream& out_stream, std::ostream& er
   }
   std::size_t width = 0;
   for (const auto& r : rules->rules) width = std::max(width, r.id.size());
-  for (const auto& r : rules->rules) {
-    out << r.id << std::string(width - r.id.size() + 2, ' ');
-    const std::string severity(to_string(r.severity));
-    const std::string scope(to_string(r.applies_to));
-    out << severity << std::string(9 - severity.size(), ' ') << scope << std::string(12 - scope.size(), ' ')
-        << (r.enabled ? "" : "(disabled) ") << r.summary << '\n';
-  }
+  for (const auto& c : rules->reader_checks) width = std::max(width, c.id.size());
+  const auto row = [&](const std::string& id, Severity severity, std::string_view scope, bool enabled,
+                       const std::string& summary) {
+    const std::string s(to_string(severity));
+    out << id << std::string(width - id.size() + 2, ' ') << s << std::string(9 - s.size(), ' ') << scope
+        << std::string(12 - scope.size(), ' ') << (enabled ? "" : "(disabled) ") << summary << '\n';
+  };
+  for (const auto& r : rules->rules) row(r.id, r.severity, to_string(r.applies_to), r.enabled, r.summary);
+  // The reader's own checks: they apply to the text as it is read.
+  for (const auto& c : rules->reader_checks) row(c.id, c.severity, "reading", c.enabled, c.summary);
   return finish_output(*target, kExitOk, err);
 }
 

@@ -13,10 +13,21 @@ const Rule* RuleSet::find(std::string_view id) const {
   return it == rules.end() ? nullptr : &*it;
 }
 
+const ReaderCheck* RuleSet::find_reader_check(std::string_view id) const {
+  const auto it = std::find_if(reader_checks.begin(), reader_checks.end(), [&](const ReaderCheck& c) { return c.id == id; });
+  return it == reader_checks.end() ? nullptr : &*it;
+}
+
 bool RuleSet::set_enabled(std::string_view id, bool enabled) {
   for (auto& r : rules) {
     if (r.id == id) {
       r.enabled = enabled;
+      return true;
+    }
+  }
+  for (auto& c : reader_checks) {
+    if (c.id == id) {
+      c.enabled = enabled;
       return true;
     }
   }

@@ -25,7 +25,7 @@ expect(usage-max-input-size 2 "--max-input-size must be" check --max-input-size 
 expect(usage-input-timeout 2 "--input-timeout must be" check --input-timeout 0 fixtures/plans)
 expect(max-input-size 2 "larger than the 10 KiB an input may be"
        check --max-input-size 10K fixtures/plans/tongzhou-ip-pilot-2024.txt)
-expect(findings 1 "5 files, 68 errors, 23 warnings, 0 infos" check --color never fixtures/plans)
+expect(findings 1 "5 files, 68 errors, 24 warnings, 0 infos" check --color never fixtures/plans)
 expect(fail-on-never 0 "5 files" check --fail-on never fixtures/plans)
 expect(unreadable 2 "no-such.txt: error: no such file" check fixtures/plans/beichen-ip-pilot-2022.txt no-such.txt)
 expect(rules-list 0 "timeline.no-acceptance +error +timeline" rules)

@@ -26,6 +26,21 @@ const std::vector<BuiltinRuleFile>& builtin_rule_pages();
 
 /// Rules point into the rule files kept in `files`, so a RuleSet moves but
 /// is not copied.
+/// What the plan reader itself finds while it reads (a numbering slip, a text
+/// that does not read as a plan): not a rule of a rule file, but reported as
+/// the rules' findings are — declared in engine/reader_checks.cpp with its
+/// default severity, documented in docs/rules/ID.md, and switched on or off
+/// and graded like a rule.
+struct ReaderCheck {
+  std::string id;
+  Severity severity = Severity::warning;
+  std::string summary;
+  bool enabled = true;
+};
+
+/// The reader's checks as declared, in the order of `planlint rules`.
+const std::vector<ReaderCheck>& reader_check_declarations();
+
 struct RuleSet {
   RuleSet() = default;
   RuleSet(RuleSet&&) = default;
@@ -38,8 +53,12 @@ struct RuleSet {
   RegexCache regexes;
   std::deque<SourceFile> files;  // the rule texts the rules point into
 
+  std::vector<ReaderCheck> reader_checks = reader_check_declarations();
+
   const Rule* find(std::string_view id) const;
-  /// Switches a rule on or off; false when there is no such rule.
+  const ReaderCheck* find_reader_check(std::string_view id) const;
+  /// Switches a rule or a reader check on or off; false when there is none
+  /// of that id.
   bool set_enabled(std::string_view id, bool enabled);
 };
 

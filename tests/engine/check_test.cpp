@@ -228,10 +228,18 @@ BOOST_AUTO_TEST_CASE(a_user_rule_file_adds_overrides_and_disables) {
 }
 
 BOOST_AUTO_TEST_CASE(a_text_that_is_not_a_plan_gets_a_warning_not_plan_findings) {
+  // The reader's warning is a finding: in the report and its counts, and
+  // --fail-on warning fails on it.
   const Run r = check({"fixtures/bad/not-a-plan.txt"});
   BOOST_TEST(r.status == planlint::kExitOk);
-  BOOST_TEST(r.err.find("warning: no numbered sections") != std::string::npos);
-  BOOST_TEST(r.out == "1 file, 0 errors, 0 warnings, 0 infos\n");
+  BOOST_TEST(r.err.empty(), r.err);
+  BOOST_TEST(r.out.find("fixtures/bad/not-a-plan.txt:1:1: warning: no numbered sections: this text does not read as "
+                        "a plan [plan-structure]") != std::string::npos, r.out);
+  BOOST_TEST(r.out.find("1 file, 0 errors, 1 warning, 0 infos\n") != std::string::npos);
+  const Run strict = check({"fixtures/bad/not-a-plan.txt"}, {"--fail-on", "warning"});
+  BOOST_TEST(strict.status == planlint::kExitFindings);
+  const Run off = check({"fixtures/bad/not-a-plan.txt"}, {"--disable", "plan-structure"});
+  BOOST_TEST(off.out == "1 file, 0 errors, 0 warnings, 0 infos\n");
 }
 
 BOOST_AUTO_TEST_CASE(caret_counts_wide_characters_twice) {

@@ -142,8 +142,8 @@ BOOST_AUTO_TEST_CASE(markdown_positions_are_those_of_the_markdown_source) {
   const Run r = run("check", {"fixtures/markdown/tongzhou-ip-pilot-2024.md"});
   // tongzhou's numbering slip, （2）, stands on line 87 of the Markdown, at
   // column 7 (after "#### ").
-  BOOST_TEST(r.err.find("fixtures/markdown/tongzhou-ip-pilot-2024.md:87:7: warning: “（2）” breaks the sequence") !=
-             std::string::npos, r.err);
+  BOOST_TEST(r.out.find("fixtures/markdown/tongzhou-ip-pilot-2024.md:87:7: warning: “（2）” breaks the sequence") !=
+             std::string::npos, r.out);
 }
 
 BOOST_AUTO_TEST_CASE(standard_input_goes_by_its_given_name_and_format) {

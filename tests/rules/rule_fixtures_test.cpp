@@ -15,7 +15,10 @@ namespace {
 
 std::vector<std::string> default_rule_ids() {
   std::vector<std::string> ids;
-  for (const auto& r : planlint::testing::builtin_rules().rules) ids.push_back(r.id);
+  const auto rules = planlint::testing::builtin_rules();
+  for (const auto& r : rules.rules) ids.push_back(r.id);
+  // The reader's checks: pages and fixtures like every rule's.
+  for (const auto& c : rules.reader_checks) ids.push_back(c.id);
   return ids;
 }
 
