@@ -71,6 +71,7 @@ std::optional<Options> parse_options(int argc, const char* const argv[], std::os
   std::string max_input_size;
   std::string input_timeout;
   std::string encoding;
+  std::string max_warnings;
   po::options_description visible("options");
   visible.add_options()
       ("help,h", "show this help")
@@ -90,6 +91,11 @@ std::optional<Options> parse_options(int argc, const char* const argv[], std::os
        "refuse an input (plan or rule file) larger than SIZE bytes; K, M, G suffixes (default 64M)")
       ("input-timeout", po::value<std::string>(&input_timeout),
        "give up on a pipe or FIFO that sends nothing for SECONDS (default 10)")
+      ("max-warnings", po::value<std::string>(&max_warnings),
+       "check: exit 1 when there are more than N warnings (with no error at --fail-on)")
+      ("quiet,q", po::bool_switch(&options.quiet), "check: report errors only")
+      ("files-from", po::value<std::string>(&options.files_from),
+       "check: read more inputs from FILE, one per line (- for standard input)")
       ("encoding", po::value<std::string>(&encoding),
        "read text plans in this encoding (GB18030, GBK, UTF-16LE …) instead of deciding")
       ("stdin-filename", po::value<std::string>(&options.stdin_filename),
@@ -184,6 +190,14 @@ std::optional<Options> parse_options(int argc, const char* const argv[], std::os
       return std::nullopt;
     }
     options.limits.idle_seconds = static_cast<int>(*n);
+  }
+  if (!max_warnings.empty()) {
+    const auto n = whole_number(max_warnings);
+    if (!n) {
+      err << "planlint: --max-warnings must be a whole number, not '" << max_warnings << "'\n";
+      return std::nullopt;
+    }
+    options.max_warnings = static_cast<std::size_t>(*n);
   }
   // The name is checked where it is used: iconv knows the names.
   if (!encoding.empty()) options.reading.encoding = encoding;

@@ -357,6 +357,9 @@ FileReport check_one(const InputFile& input, std::optional<std::string> bytes, c
     report.kind = c.plan->kind;
   }  // the plan and its graph are released before the findings are sorted
   report.findings = findings.take_sorted();
+  if (options.quiet) {
+    std::erase_if(report.findings, [](const Diagnostic& d) { return d.severity != Severity::error; });
+  }
   if (!report.findings.empty()) report.source = std::move(shared);
   logger.debug("{}: read in {:.2f} ms, checked in {:.2f} ms, {} findings", text::terminal_safe(path),
                std::chrono::duration<double, std::milli>(read - start).count(), ms_since(read),
@@ -496,12 +499,32 @@ int run_check(const Options& options, std::istream& in, std::ostream& out, std::
   if (!rules) return kExitError;
   logger->debug("loaded {} rules and {} lexicons from {} rule files in {:.2f} ms", rules->rules.size(),
                 rules->lexicons.names().size(), rules->files.size(), ms_since(start));
-  if (options.inputs.empty()) {
+  std::vector<std::string> inputs = options.inputs;
+  if (!options.files_from.empty()) {
+    // A CI job's list of changed files: one path per line, blank lines skipped.
+    LoadError error;
+    const auto list = options.files_from == "-" ? read_stream_bytes(in, error, options.limits)
+                                                : read_file_bytes(options.files_from, error, options.limits);
+    if (!list) {
+      err << "planlint: " << text::terminal_safe(options.files_from) << ": error: " << error.message << '\n';
+      return kExitError;
+    }
+    std::istringstream lines(*list);
+    for (std::string line; std::getline(lines, line);) {
+      const std::string_view path = text::trim(line);
+      if (!path.empty()) inputs.emplace_back(path);
+    }
+  }
+  if (options.files_from == "-" && std::find(inputs.begin(), inputs.end(), "-") != inputs.end()) {
+    err << "planlint check: standard input cannot be both the list of files (--files-from -) and a plan (-)\n";
+    return kExitError;
+  }
+  if (inputs.empty()) {
     err << "planlint check: no input files\n";
     return kExitError;
   }
   std::vector<InputFile> files;
-  for (auto& f : expand_inputs(options.inputs)) {
+  for (auto& f : expand_inputs(inputs)) {
     if (f.ignored) {
       logger->debug("{}: {}", text::terminal_safe(f.path), f.error);
     } else if (f.skipped) {
@@ -569,6 +592,10 @@ int run_check(const Options& options, std::istream& in, std::ostream& out, std::
       });
   writer->end(totals);
   logger->debug("{} files in {:.2f} ms", files.size(), ms_since(start));
+  if (options.max_warnings && totals.warnings > *options.max_warnings) {
+    err << "planlint: " << totals.warnings << " warnings, more than --max-warnings " << *options.max_warnings << '\n';
+    failed_on_findings = true;
+  }
   const int status = totals.failed_files ? kExitError : failed_on_findings ? kExitFindings : kExitOk;
   return finish_output(*target, status, err);
 }

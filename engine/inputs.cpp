@@ -68,6 +68,9 @@ class Walker {
   /// to a directory is not followed (as find and ripgrep do by default): it
   /// may lead out of the tree, up to its root, or round in a circle.
   void entry(const fs::path& p) {
+    // Hidden entries (.git, .cache, .planlint-baseline.json) are not plans:
+    // a walk passes over them, as linters do; name one to check it.
+    if (const std::string name = p.filename().string(); !name.empty() && name[0] == '.') return;
     struct stat link {};
     const bool is_link = ::lstat(p.c_str(), &link) == 0 && S_ISLNK(link.st_mode);
     struct stat status {};

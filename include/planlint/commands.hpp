@@ -27,6 +27,9 @@ struct Options {
   bool verbose = false;
   unsigned jobs = 1;                  // at most one per file and kMaxJobs are started
   ReadLimits limits;                 // --max-input-size, --input-timeout
+  std::optional<std::size_t> max_warnings;  // --max-warnings N: more warnings than N fail the run
+  bool quiet = false;                // --quiet: errors only, in the report and its counts
+  std::string files_from;            // --files-from FILE|-: more inputs, one per line
   PlanReading reading;               // --encoding
   std::string stdin_filename;        // --stdin-filename: the name of standard input in reports
 };

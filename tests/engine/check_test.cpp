@@ -282,3 +282,71 @@ BOOST_AUTO_TEST_CASE(reports_do_not_depend_on_the_number_of_threads) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// What a CI gate needs besides --fail-on: a warning budget, errors only, a
+// list of changed files, and walks that leave hidden folders alone.
+BOOST_AUTO_TEST_SUITE(ci_gate_options)
+
+namespace {
+
+Run run_with(planlint::Options o, const std::string& stdin_text = "") {
+  o.command = "check";
+  o.color = planlint::ColorMode::never;
+  std::istringstream in(stdin_text);
+  std::ostringstream out, err;
+  Run r;
+  r.status = planlint::run_check(o, in, out, err, false);
+  r.out = out.str();
+  r.err = err.str();
+  return r;
+}
+
+const std::string kTongzhou = "fixtures/plans/tongzhou-ip-pilot-2024.txt";  // 18 errors, 3 warnings
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(max_warnings_fails_a_run_with_more_warnings) {
+  planlint::Options o;
+  o.inputs = {kTongzhou};
+  o.fail_on.reset();
+  o.max_warnings = 3;
+  BOOST_TEST(run_with(o).status == planlint::kExitOk);
+  o.max_warnings = 2;
+  const Run r = run_with(o);
+  BOOST_TEST(r.status == planlint::kExitFindings);
+  BOOST_TEST(r.err == "planlint: 3 warnings, more than --max-warnings 2\n");
+}
+
+BOOST_AUTO_TEST_CASE(quiet_reports_errors_only) {
+  planlint::Options o;
+  o.inputs = {kTongzhou};
+  o.quiet = true;
+  const Run r = run_with(o);
+  BOOST_TEST(r.out.find("warning:") == std::string::npos);
+  BOOST_TEST(r.out.find("1 file, 18 errors, 0 warnings, 0 infos") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(files_from_reads_a_list_of_inputs) {
+  planlint::Options o;
+  o.files_from = "-";
+  o.fail_on.reset();
+  const Run r = run_with(o, kTongzhou + "\n\n  fixtures/plans/beichen-ip-pilot-2022.txt  \n");
+  BOOST_TEST(r.status == planlint::kExitOk);
+  BOOST_TEST(r.out.find("2 files, 18 errors, 8 warnings, 0 infos") != std::string::npos, r.out);
+  o.inputs = {"-"};
+  BOOST_TEST(run_with(o, kTongzhou).status == planlint::kExitError);
+}
+
+BOOST_AUTO_TEST_CASE(a_walk_leaves_hidden_folders_alone) {
+  const fs::path dir = fs::temp_directory_path() / ("planlint-hidden-" + std::to_string(::getpid()));
+  fs::create_directories(dir / ".git");
+  fs::copy_file(kTongzhou, dir / ".git" / "plan.txt");
+  fs::copy_file(kTongzhou, dir / ".draft.txt");
+  fs::copy_file(kTongzhou, dir / "plan.txt");
+  const auto files = planlint::expand_inputs({dir.string()});
+  fs::remove_all(dir);
+  BOOST_TEST_REQUIRE(files.size() == 1u);
+  BOOST_TEST(fs::path(files[0].path).filename() == "plan.txt");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
