@@ -26,6 +26,7 @@ int main(int argc, char* argv[]) {
     if (c == "graph") return planlint::run_graph(*options, std::cout, std::cerr);
     if (c == "rules") return planlint::run_rules(*options, std::cout, std::cerr);
     if (c == "extract") return planlint::run_extract(*options, std::cout, std::cerr);
+    if (c == "config") return planlint::run_config(*options, std::cout, std::cerr);
     return planlint::run_check(*options, std::cin, std::cout, std::cerr, ::isatty(STDOUT_FILENO) != 0);
   } catch (const std::exception& e) {
     std::cerr << "planlint: internal error: " << e.what() << '\n';

@@ -1,5 +1,9 @@
 #include "options.hpp"
 
+#include <algorithm>
+
+#include "planlint/report.hpp"
+
 #include <boost/program_options.hpp>
 
 #include <charconv>
@@ -21,6 +25,7 @@ constexpr const char* kUsage =
     "  check FILE|DIR|-...   check plans against the rules (directories: their .txt, .md and .docx files)\n"
     "  outline FILE...       show the structure planlint reads from each plan\n"
     "  extract FILE...       print the text planlint reads from each file (Word numbering included)\n"
+    "  config FILE           print the .planlint.toml settings that apply to FILE, and where each comes from\n"
     "  graph FILE            write the plan graph (who is responsible for what)\n"
     "  rules                 list the active rules; --explain ID shows one rule's page\n"
     "\n"
@@ -64,7 +69,7 @@ std::optional<std::size_t> byte_size(std::string_view text) {
 std::optional<Options> parse_options(int argc, const char* const argv[], std::ostream& out,
                                      std::ostream& err) {
   Options options;
-  std::string format;
+  std::vector<std::string> formats;
   std::string fail_on = "error";
   std::string color = "auto";
   std::string jobs;
@@ -75,8 +80,9 @@ std::optional<Options> parse_options(int argc, const char* const argv[], std::os
   po::options_description visible("options");
   visible.add_options()
       ("help,h", "show this help")
-      ("format,f", po::value<std::string>(&format),
-       "check, outline: text (default) or xml; graph: dot (default) or graphml")
+      ("format,f", po::value<std::vector<std::string>>(&formats)->composing(),
+       "check: NAME or NAME=FILE, repeatable: text (default), xml, json, sarif, junit, checkstyle, github, "
+       "gitlab; outline: text or xml; graph: dot (default) or graphml")
       ("rules", po::value<std::vector<std::string>>(&options.rule_files)->composing(),
        "add a rule file: its rules and lexicons replace those of the same name (repeatable)")
       ("disable", po::value<std::vector<std::string>>()->composing(), "switch a rule off (repeatable)")
@@ -133,21 +139,53 @@ std::optional<Options> parse_options(int argc, const char* const argv[], std::os
     err << "planlint: no command given (see planlint --help)\n";
     return std::nullopt;
   }
-  if (!one_of(options.command, {"check", "outline", "graph", "rules", "extract"})) {
+  if (!one_of(options.command, {"check", "outline", "graph", "rules", "extract", "config"})) {
     err << "planlint: unknown command '" << options.command << "' (see planlint --help)\n";
     return std::nullopt;
   }
   const bool is_graph = options.command == "graph";
-  if (format.empty()) format = is_graph ? "dot" : "text";
-  if (is_graph ? !one_of(format, {"dot", "graphml"}) : !one_of(format, {"text", "xml"})) {
-    err << "planlint: --format for " << options.command << " must be "
-        << (is_graph ? "dot or graphml" : "text or xml") << ", not '" << format << "'\n";
-    return std::nullopt;
+  if (options.command == "check") {
+    // NAME or NAME=FILE, any number; at most one without a file (it goes to
+    // standard output, or --output).
+    if (!formats.empty()) options.reports.clear();
+    std::size_t to_stdout = 0;
+    for (const auto& f : formats) {
+      const std::size_t eq = f.find('=');
+      ReportRequest r{f.substr(0, eq), eq == std::string::npos ? std::string() : f.substr(eq + 1)};
+      const auto& names = report_format_names();
+      if (std::find(names.begin(), names.end(), r.name) == names.end()) {
+        err << "planlint: --format for check must be text, xml, json, sarif, junit, checkstyle, github or gitlab "
+               "(NAME or NAME=FILE), not '" << f << "'\n";
+        return std::nullopt;
+      }
+      if (eq != std::string::npos && r.file.empty()) {
+        err << "planlint: --format " << f << ": no file after '='\n";
+        return std::nullopt;
+      }
+      if (r.file.empty()) ++to_stdout;
+      options.reports.push_back(std::move(r));
+    }
+    if (to_stdout > 1) {
+      err << "planlint: only one --format may go to standard output (give the others =FILE)\n";
+      return std::nullopt;
+    }
+  } else {
+    if (formats.size() > 1) {
+      err << "planlint: --format for " << options.command << " is given once\n";
+      return std::nullopt;
+    }
+    std::string format = formats.empty() ? std::string() : formats[0];
+    if (format.empty()) format = is_graph ? "dot" : "text";
+    if (is_graph ? !one_of(format, {"dot", "graphml"}) : !one_of(format, {"text", "xml"})) {
+      err << "planlint: --format for " << options.command << " must be "
+          << (is_graph ? "dot or graphml" : "text or xml") << ", not '" << format << "'\n";
+      return std::nullopt;
+    }
+    options.format = format == "xml"       ? Format::xml
+                     : format == "dot"     ? Format::dot
+                     : format == "graphml" ? Format::graphml
+                                           : Format::text;
   }
-  options.format = format == "xml" ? Format::xml
-                   : format == "dot" ? Format::dot
-                   : format == "graphml" ? Format::graphml
-                                         : Format::text;
   if (fail_on == "never") {
     options.fail_on.reset();
   } else if (fail_on == "error") {

@@ -1,5 +1,7 @@
 #include "planlint/commands.hpp"
 
+#include "config.hpp"
+
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -231,21 +233,27 @@ class OutputTarget {
 
 /// Opens the output of a command, refusing an --output that is one of
 /// `inputs`; on failure says why on `err` and returns nothing.
-std::unique_ptr<OutputTarget> open_output(const Options& options, const std::vector<std::string>& inputs,
-                                          std::ostream& out, std::ostream& err) {
-  if (!options.output.empty()) {
-    if (const auto same = output_among_inputs(options.output, inputs)) {
-      err << "planlint: " << text::terminal_safe(options.output) << ": error: the output would replace the input "
+/// An output at `path` (empty: `out`), refused when it is one of `inputs`.
+std::unique_ptr<OutputTarget> open_output_at(const std::string& path, const std::vector<std::string>& inputs,
+                                             std::ostream& out, std::ostream& err) {
+  if (!path.empty()) {
+    if (const auto same = output_among_inputs(path, inputs)) {
+      err << "planlint: " << text::terminal_safe(path) << ": error: the output would replace the input "
           << text::terminal_safe(*same) << "; choose another --output\n";
       return nullptr;
     }
   }
-  auto target = std::make_unique<OutputTarget>(options.output, out);
+  auto target = std::make_unique<OutputTarget>(path, out);
   if (!target->stream()) {
     err << "planlint: " << text::terminal_safe(target->error()) << '\n';
     return nullptr;
   }
   return target;
+}
+
+std::unique_ptr<OutputTarget> open_output(const Options& options, const std::vector<std::string>& inputs,
+                                          std::ostream& out, std::ostream& err) {
+  return open_output_at(options.output, inputs, out, err);
 }
 
 /// Commits a command's output; a failed write is one line and exit code 2.
@@ -373,7 +381,7 @@ struct CheckedFile {
   std::string path;
   std::string error;
   std::vector<Diagnostic> notes;
-  std::string part;
+  std::vector<std::string> parts;  // one per report format, in the order of --format
   std::array<std::size_t, 3> by_severity{};  // indexed by Severity
 
   std::size_t count(Severity s) const { return by_severity[static_cast<std::size_t>(s)]; }
@@ -535,9 +543,24 @@ int run_check(const Options& options, std::istream& in, std::ostream& out, std::
   }
   std::vector<std::string> read = options.rule_files;
   for (const auto& f : files) read.push_back(f.path);
-  const auto target = open_output(options, read, out, err);
-  if (!target) return kExitError;
-  std::ostream* sink = target->stream();
+  // One report per --format: NAME to standard output (or --output), NAME=FILE
+  // to its own file; one run writes them all.
+  const ReportContext context = report_context(*rules);
+  struct Report {
+    std::unique_ptr<OutputTarget> target;
+    std::unique_ptr<ReportWriter> writer;
+  };
+  std::vector<Report> reports;
+  const bool color = options.color == ColorMode::always ||
+                     (options.color == ColorMode::automatic && out_is_terminal && options.output.empty());
+  for (const auto& request : options.reports) {
+    Report r;
+    r.target = open_output_at(request.file.empty() ? options.output : request.file, read, out, err);
+    if (!r.target) return kExitError;
+    r.writer = make_report_writer(request.name, *r.target->stream(), context,
+                                  TextStyle{color && request.file.empty()});
+    reports.push_back(std::move(r));
+  }
   // Standard input is read once, within the limits, whoever names it.
   std::optional<std::string> standard_input;
   std::string standard_input_error;
@@ -553,14 +576,11 @@ int run_check(const Options& options, std::istream& in, std::ostream& out, std::
   // No more threads than files, nor than kMaxJobs.
   const unsigned jobs = static_cast<unsigned>(
       std::max<std::size_t>(1, std::min<std::size_t>({options.jobs, kMaxJobs, files.size()})));
-  const bool color = options.color == ColorMode::always ||
-                     (options.color == ColorMode::automatic && out_is_terminal && options.output.empty());
-  const auto writer = options.format == Format::xml ? make_xml_writer(*sink) : make_text_writer(*sink, TextStyle{color});
 
   const RuleEnvironment env{rules->lexicons, rules->regexes};
   ReportTotals totals;
   bool failed_on_findings = false;
-  writer->begin();
+  for (auto& r : reports) r.writer->begin();
   check_in_order(
       files.size(), jobs,
       [&](std::size_t i) {
@@ -570,7 +590,7 @@ int run_check(const Options& options, std::istream& in, std::ostream& out, std::
         if (files[i].path == "-" && files[i].error.empty()) bytes = *standard_input;
         FileReport report = check_one(files[i], std::move(bytes), *rules, env, options, *logger);
         CheckedFile checked;
-        checked.part = writer->render(report);
+        for (const auto& r : reports) checked.parts.push_back(r.writer->render(report));
         checked.path = std::move(report.path);
         checked.error = std::move(report.error);
         checked.notes = std::move(report.notes);
@@ -588,16 +608,17 @@ int run_check(const Options& options, std::istream& in, std::ostream& out, std::
         for (const Severity s : {Severity::info, Severity::warning, Severity::error}) {
           if (options.fail_on && s >= *options.fail_on && checked.count(s) > 0) failed_on_findings = true;
         }
-        writer->write(checked.part);
+        for (std::size_t k = 0; k < reports.size(); ++k) reports[k].writer->write(checked.parts[k]);
       });
-  writer->end(totals);
+  for (auto& r : reports) r.writer->end(totals);
   logger->debug("{} files in {:.2f} ms", files.size(), ms_since(start));
   if (options.max_warnings && totals.warnings > *options.max_warnings) {
     err << "planlint: " << totals.warnings << " warnings, more than --max-warnings " << *options.max_warnings << '\n';
     failed_on_findings = true;
   }
-  const int status = totals.failed_files ? kExitError : failed_on_findings ? kExitFindings : kExitOk;
-  return finish_output(*target, status, err);
+  int status = totals.failed_files ? kExitError : failed_on_findings ? kExitFindings : kExitOk;
+  for (auto& r : reports) status = finish_output(*r.target, status, err) == kExitError ? kExitError : status;
+  return status;
 }
 
 int run_graph(const Options& options, std::ostream& out, std::ostream& err) {
@@ -629,6 +650,24 @@ int run_graph(const Options& options, std::ostream& out, std::ostream& err) {
   } else {
     write_dot(*target->stream(), graph);
   }
+  return finish_output(*target, kExitOk, err);
+}
+
+int run_config(const Options& options, std::ostream& out, std::ostream& err) {
+  if (options.inputs.size() != 1) {
+    err << "planlint config: give exactly one file (the settings that apply to it are printed)\n";
+    return kExitError;
+  }
+  const auto target = open_output(options, options.inputs, out, err);
+  if (!target) return kExitError;
+  ConfigCache cache;
+  ConfigError error;
+  const auto settings = settings_for(std::filesystem::absolute(options.inputs[0]), cache, error);
+  if (!settings) {
+    err << "planlint: " << text::terminal_safe(to_string(error)) << '\n';
+    return kExitError;
+  }
+  *target->stream() << describe(*settings);
   return finish_output(*target, kExitOk, err);
 }
 

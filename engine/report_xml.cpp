@@ -1,79 +1,20 @@
 #include <tinyxml2.h>
 
-#include <array>
-#include <charconv>
-#include <cstdarg>
-#include <cstdio>
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include "planlint/report.hpp"
+#include "report_support.hpp"
 #include "text_util.hpp"
 
 namespace planlint {
 
 namespace {
 
-/// tinyxml2's printer, writing into a string of its own. `base_depth`
-/// indents everything it prints, so that a part printed on its own (one
-/// file's element) lines up inside the whole report.
-class StringPrinter final : public tinyxml2::XMLPrinter {
- public:
-  explicit StringPrinter(int base_depth = 0) : base_depth_(base_depth) {}
-
-  std::string& text() { return text_; }
-  /// Puts a part printed by another printer here, after this printer's open
-  /// element (which is sealed first).
-  void insert(std::string_view part) {
-    SealElementIfJustOpened();
-    text_.append(part);
-  }
-  /// Starts a part that continues another printer's output on a new line
-  /// (tinyxml2 indents a first element, but puts no line break before it).
-  void continue_line() { Putc('\n'); }
-
- protected:
-  // Four spaces a level, as tinyxml2 indents, in one append rather than one per level.
-  void PrintSpace(int depth) override { text_.append(4 * static_cast<std::size_t>(depth + base_depth_), ' '); }
-  void Print(const char* format, ...) override {
-    va_list args;
-    va_start(args, format);
-    char small[256];
-    va_list copy;
-    va_copy(copy, args);
-    const int n = std::vsnprintf(small, sizeof small, format, copy);
-    va_end(copy);
-    if (n >= 0 && static_cast<std::size_t>(n) < sizeof small) {
-      text_.append(small, static_cast<std::size_t>(n));
-    } else if (n >= 0) {
-      std::vector<char> big(static_cast<std::size_t>(n) + 1);
-      std::vsnprintf(big.data(), big.size(), format, args);
-      text_.append(big.data(), static_cast<std::size_t>(n));
-    }
-    va_end(args);
-  }
-  void Write(const char* data, std::size_t size) override { text_.append(data, size); }
-  void Putc(char ch) override { text_.push_back(ch); }
-
- private:
-  int base_depth_;
-  std::string text_;
-};
-
-/// An unsigned attribute. tinyxml2 formats numbers with snprintf, which cost
-/// more than the rest of a finding's element; to_chars does not.
-void push_number(tinyxml2::XMLPrinter& p, const char* name, std::size_t value) {
-  std::array<char, 24> digits{};  // zero-filled: the text ends with a NUL
-  std::to_chars(digits.data(), digits.data() + digits.size() - 1, value);
-  p.PushAttribute(name, digits.data());
-}
-
-/// The value as XML allows it (text_util.hpp): itself when it is fine (nearly
-/// always), else the replaced text kept in `buffer`.
-const char* xml_c_str(const std::string& value, std::string& buffer) {
-  return text::xml_safe(value, buffer).data() == value.data() ? value.c_str() : buffer.c_str();
-}
+using report::push_number;
+using report::StringPrinter;
+using report::xml_c_str;
 
 /// Room for a file's element, so that it is printed without the string
 /// growing by doubling: a file with 30,000 findings would otherwise hold its
@@ -161,13 +102,7 @@ class XmlWriter final : public ReportWriter {
     p_.text().clear();
   }
 
-  /// What a part printer wrote, without the line break tinyxml2 puts after
-  /// what it takes for a whole document.
-  static std::string part(StringPrinter& p) {
-    std::string& text = p.text();
-    if (!text.empty() && text.back() == '\n') text.pop_back();
-    return std::move(text);
-  }
+  static std::string part(StringPrinter& p) { return p.take_part(); }
 
   std::ostream& out_;
   StringPrinter p_;

@@ -14,10 +14,18 @@ namespace planlint {
 enum class Format { text, xml, dot, graphml };
 enum class ColorMode { automatic, always, never };
 
+/// One report of a check run: a format, and the file it goes to (empty:
+/// standard output, or --output).
+struct ReportRequest {
+  std::string name;  // text, xml, json, sarif, junit, checkstyle, github, gitlab
+  std::string file;
+};
+
 struct Options {
   std::string command;               // outline, check, graph, rules
   std::vector<std::string> inputs;   // files; directories for check; - for standard input
-  Format format = Format::text;
+  Format format = Format::text;      // outline, graph
+  std::vector<ReportRequest> reports{{"text", ""}};  // check: --format NAME[=FILE], repeatable
   std::vector<std::string> rule_files;
   std::vector<std::pair<std::string, bool>> switches;  // --disable ID / --enable ID, in order
   std::optional<Severity> fail_on = Severity::error;   // none: never fail on findings
@@ -59,6 +67,10 @@ int run_graph(const Options& options, std::ostream& out, std::ostream& err);
 /// Word document's paragraphs with their numbering, a decoded text, a
 /// Markdown view), as UTF-8.
 int run_extract(const Options& options, std::ostream& out, std::ostream& err);
+
+/// `planlint config FILE`: the settings of the `.planlint.toml` files found
+/// upward from FILE, each with the file that gave it (docs/config.md).
+int run_config(const Options& options, std::ostream& out, std::ostream& err);
 
 /// `planlint rules [--explain ID]`: the active rules, or one rule's page.
 int run_rules(const Options& options, std::ostream& out, std::ostream& err);

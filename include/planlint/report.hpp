@@ -1,5 +1,7 @@
-// `planlint check` reports: compiler-style text, and the XML contract of
-// docs/report-format.md (schema docs/planlint-report.xsd).
+// `planlint check` reports: compiler-style text, the XML contract of
+// docs/report-format.md (schema docs/planlint-report.xsd), and the machine
+// formats other tools read: JSON, SARIF 2.1.0, JUnit XML, Checkstyle XML,
+// GitHub workflow commands and GitLab Code Quality.
 #pragma once
 
 #include <iosfwd>
@@ -36,6 +38,38 @@ struct TextStyle {
   bool color = false;
 };
 
+struct RuleSet;
+
+/// A rule as the formats that describe their rules show it (SARIF's
+/// reportingDescriptor, JUnit's test cases).
+struct RuleInfo {
+  std::string id;
+  Severity severity = Severity::warning;
+  std::string summary;   // one line, the rule's `summary`
+  std::string help;      // its page (docs/rules/ID.md, Markdown), or a few lines made from the rule
+  std::string help_uri;  // where the page is published; empty: nowhere known
+};
+
+/// What the machine formats say besides the findings: the rules that ran,
+/// the directory relative paths are taken from, the tool.
+struct ReportContext {
+  std::vector<RuleInfo> rules;  // the rules that ran (enabled) in declaration order, then the reader checks
+  /// The directory the report's relative paths are relative to (SARIF's
+  /// %SRCROOT%, GitLab's paths): absolute, or empty for the current
+  /// directory, which is then not named in the report.
+  std::string base_directory;
+  std::string tool_version = PLANLINT_VERSION;
+  std::string information_uri;  // planlint's home page for SARIF; empty: left out
+  /// Times of the run in SARIF and JUnit; off, so that a report depends only
+  /// on its inputs (goldens, caches, diffs between runs).
+  bool include_timestamp = false;
+};
+
+/// The context of a run with these rules: every enabled rule and reader
+/// check (numbering-slip, …), with its help from its built-in page (as
+/// `planlint rules --explain` shows it) or made from the rule when it has none.
+ReportContext report_context(const RuleSet& rules, std::string base_directory = {});
+
 /// Writes a report file by file, so that a run never holds more than the
 /// files being checked: begin(), file() for each in order, end().
 ///
@@ -58,6 +92,30 @@ class ReportWriter {
 std::unique_ptr<ReportWriter> make_text_writer(std::ostream& out, TextStyle style);
 /// The XML contract of docs/report-format.md, streamed through tinyxml2.
 std::unique_ptr<ReportWriter> make_xml_writer(std::ostream& out);
+
+/// A JSON document (docs/report-format.md, schema docs/planlint-report.schema.json):
+/// the XML report's content, as JSON.
+std::unique_ptr<ReportWriter> make_json_writer(std::ostream& out, const ReportContext& context);
+/// SARIF 2.1.0: one run, the rules as reportingDescriptors, a result per
+/// finding, unreadable files as tool execution notifications.
+std::unique_ptr<ReportWriter> make_sarif_writer(std::ostream& out, const ReportContext& context);
+/// JUnit XML: a testsuite per file, a testcase per file and rule that ran, a
+/// failure per finding; an unreadable file is an error.
+std::unique_ptr<ReportWriter> make_junit_writer(std::ostream& out, const ReportContext& context);
+/// Checkstyle XML (version 4.3): a file element per file, an error per finding.
+std::unique_ptr<ReportWriter> make_checkstyle_writer(std::ostream& out, const ReportContext& context);
+/// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=RULE::message`.
+std::unique_ptr<ReportWriter> make_github_writer(std::ostream& out, const ReportContext& context);
+/// GitLab Code Quality: a JSON array of issues with stable fingerprints.
+std::unique_ptr<ReportWriter> make_gitlab_writer(std::ostream& out, const ReportContext& context);
+
+/// The names of the report formats, as --format takes them.
+const std::vector<std::string_view>& report_format_names();
+
+/// The writer of the format `name` (one of report_format_names()); `style`
+/// matters to text only.
+std::unique_ptr<ReportWriter> make_report_writer(std::string_view name, std::ostream& out,
+                                                 const ReportContext& context, TextStyle style);
 
 /// Whole reports at once (tests, benchmarks).
 void write_text_report(std::ostream& out, const std::vector<FileReport>& reports, TextStyle style);

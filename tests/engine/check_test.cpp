@@ -32,7 +32,7 @@ Run check(std::vector<std::string> inputs, std::vector<std::string> extra = {}, 
   o.color = planlint::ColorMode::never;
   for (std::size_t i = 0; i < extra.size(); ++i) {
     const std::string& a = extra[i];
-    if (a == "--xml") o.format = planlint::Format::xml;
+    if (a == "--xml") o.reports = {{"xml", ""}};
     if (a == "--rules") o.rule_files.push_back(extra[++i]);
     if (a == "--disable") o.switches.emplace_back(extra[++i], false);
     if (a == "--enable") o.switches.emplace_back(extra[++i], true);

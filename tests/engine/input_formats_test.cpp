@@ -102,7 +102,7 @@ BOOST_AUTO_TEST_CASE(the_xml_report_names_the_format_and_the_encoding) {
   planlint::Options o;
   o.command = "check";
   o.inputs = {"fixtures/encodings/tongzhou-ip-pilot-2024.gb18030.txt", "fixtures/docx/seeds/tongzhou-ip-pilot-2024.docx"};
-  o.format = planlint::Format::xml;
+  o.reports = {{"xml", ""}};
   o.fail_on.reset();
   std::istringstream in;
   std::ostringstream out, err;

@@ -41,7 +41,7 @@ std::string report(const std::string& path, planlint::Format format) {
   planlint::Options o;
   o.command = "check";
   o.inputs = {path};
-  o.format = format;
+  o.reports = {{format == planlint::Format::xml ? "xml" : "text", ""}};
   o.color = planlint::ColorMode::never;
   std::istringstream in;
   std::ostringstream out, err;

@@ -1,0 +1,84 @@
+// Checkstyle XML (version 4.3), which Jenkins, reviewdog, SonarQube and many
+// editors read: a file element per plan, an error element per finding.
+#include <ostream>
+#include <string>
+
+#include "planlint/report.hpp"
+#include "report_support.hpp"
+#include "text_util.hpp"
+
+namespace planlint {
+
+namespace {
+
+using report::push_number;
+using report::StringPrinter;
+using report::xml_c_str;
+
+class CheckstyleWriter final : public ReportWriter {
+ public:
+  explicit CheckstyleWriter(std::ostream& out) : out_(out) {}
+
+  void begin() override {
+    p_.PushDeclaration("xml version=\"1.0\" encoding=\"UTF-8\"");
+    p_.OpenElement("checkstyle");
+    p_.PushAttribute("version", "4.3");
+  }
+
+  std::string render(const FileReport& r) const override {
+    StringPrinter p(1);  // inside <checkstyle>
+    p.continue_line();
+    bool encoded = false;
+    std::string buffer;
+    p.OpenElement("file");
+    p.PushAttribute("name", text::xml_path(r.path, encoded).c_str());
+    if (!r.error.empty()) {
+      // Line 0: the file as a whole, as checkstyle reports a file it cannot parse.
+      p.OpenElement("error");
+      p.PushAttribute("line", "0");
+      p.PushAttribute("severity", "error");
+      p.PushAttribute("message", xml_c_str(r.error, buffer));
+      p.PushAttribute("source", "planlint.unreadable");
+      p.CloseElement();
+    }
+    for (const auto& d : r.findings) {
+      p.OpenElement("error");
+      push_number(p, "line", d.where.line);
+      push_number(p, "column", d.where.column);
+      p.PushAttribute("severity", std::string(to_string(d.severity)).c_str());
+      p.PushAttribute("message", xml_c_str(d.message, buffer));
+      p.PushAttribute("source", xml_c_str("planlint." + d.rule, buffer));
+      p.CloseElement();
+    }
+    p.CloseElement();
+    return p.take_part();
+  }
+
+  void write(std::string_view part) override {
+    p_.insert(part);
+    if (p_.text().size() >= kFlushAt) flush();
+  }
+
+  void end(const ReportTotals&) override {
+    p_.CloseElement();
+    flush();
+  }
+
+ private:
+  static constexpr std::size_t kFlushAt = 64 * 1024;
+  void flush() {
+    out_.write(p_.text().data(), static_cast<std::streamsize>(p_.text().size()));
+    p_.text().clear();
+  }
+
+  std::ostream& out_;
+  StringPrinter p_;
+};
+
+}  // namespace
+
+std::unique_ptr<ReportWriter> make_checkstyle_writer(std::ostream& out, const ReportContext&) {
+  return std::make_unique<CheckstyleWriter>(out);
+}
+
+}  // namespace planlint
