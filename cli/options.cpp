@@ -25,6 +25,7 @@ constexpr const char* kUsage =
     "  check FILE|DIR|-...   check plans against the rules (directories: their .txt, .md and .docx files)\n"
     "  outline FILE...       show the structure planlint reads from each plan\n"
     "  extract FILE...       print the text planlint reads from each file (Word numbering included)\n"
+    "  baseline FILE|DIR...  write the findings of a check to .planlint-baseline.json (--prune: drop stale ones)\n"
     "  config FILE           print the .planlint.toml settings that apply to FILE, and where each comes from\n"
     "  graph FILE            write the plan graph (who is responsible for what)\n"
     "  rules                 list the active rules; --explain ID shows one rule's page\n"
@@ -102,6 +103,9 @@ std::optional<Options> parse_options(int argc, const char* const argv[], std::os
       ("quiet,q", po::bool_switch(&options.quiet), "check: report errors only")
       ("files-from", po::value<std::string>(&options.files_from),
        "check: read more inputs from FILE, one per line (- for standard input)")
+      ("baseline", po::value<std::string>(&options.baseline),
+       "check: report only findings the baseline FILE does not hold; baseline: the file to write")
+      ("prune", po::bool_switch(&options.prune), "baseline: drop the entries that match nothing")
       ("encoding", po::value<std::string>(&encoding),
        "read text plans in this encoding (GB18030, GBK, UTF-16LE …) instead of deciding")
       ("stdin-filename", po::value<std::string>(&options.stdin_filename),
@@ -139,12 +143,12 @@ std::optional<Options> parse_options(int argc, const char* const argv[], std::os
     err << "planlint: no command given (see planlint --help)\n";
     return std::nullopt;
   }
-  if (!one_of(options.command, {"check", "outline", "graph", "rules", "extract", "config"})) {
+  if (!one_of(options.command, {"check", "outline", "graph", "rules", "extract", "config", "baseline"})) {
     err << "planlint: unknown command '" << options.command << "' (see planlint --help)\n";
     return std::nullopt;
   }
   const bool is_graph = options.command == "graph";
-  if (options.command == "check") {
+  if (options.command == "check" || options.command == "baseline") {
     // NAME or NAME=FILE, any number; at most one without a file (it goes to
     // standard output, or --output).
     if (!formats.empty()) options.reports.clear();

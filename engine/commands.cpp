@@ -1,5 +1,6 @@
 #include "planlint/commands.hpp"
 
+#include "baseline.hpp"
 #include "config.hpp"
 
 #include <spdlog/sinks/stdout_color_sinks.h>
@@ -316,8 +317,18 @@ namespace {
 
 /// Reads, parses and checks one file. Safe to call from several threads: the
 /// rule set is only read.
+/// A file's findings against the baseline: those it holds (counted), those
+/// it does not (reported), its entries that matched nothing; and every
+/// finding with its subject, for `planlint baseline`.
+struct BaselineResult {
+  std::vector<Finding> findings;  // planlint baseline: all of the file's
+  std::size_t matched = 0;
+  std::vector<StaleEntry> stale;
+};
+
 FileReport check_one(const InputFile& input, std::optional<std::string> bytes, const RuleSet& rules,
-                     const RuleEnvironment& env, const Options& options, spdlog::logger& logger) {
+                     const RuleEnvironment& env, const Options& options, spdlog::logger& logger,
+                     const Baseline* baseline, BaselineResult& baselined) {
   const auto start = std::chrono::steady_clock::now();
   // Standard input goes by the name --stdin-filename gives it, in reports and
   // in choosing its format (.md, .docx).
@@ -368,6 +379,24 @@ FileReport check_one(const InputFile& input, std::optional<std::string> bytes, c
   if (options.quiet) {
     std::erase_if(report.findings, [](const Diagnostic& d) { return d.severity != Severity::error; });
   }
+  if (baseline || options.command == "baseline") {
+    // Findings are known by their subject's text, not their line: a
+    // baseline survives lines inserted above them.
+    std::vector<Finding> subjects;
+    for (auto& d : report.findings) {
+      std::string subject = subject_of(d, *shared);
+      subjects.push_back(Finding{std::move(d), std::move(subject)});
+    }
+    report.findings.clear();
+    if (baseline) {
+      BaselineMatch match = apply_baseline(*baseline, std::move(subjects), {path});
+      baselined.matched = match.matched;
+      baselined.stale = std::move(match.stale);
+      subjects = std::move(match.fresh);
+    }
+    for (const auto& f : subjects) report.findings.push_back(f.diagnostic);
+    if (options.command == "baseline") baselined.findings = std::move(subjects);
+  }
   if (!report.findings.empty()) report.source = std::move(shared);
   logger.debug("{}: read in {:.2f} ms, checked in {:.2f} ms, {} findings", text::terminal_safe(path),
                std::chrono::duration<double, std::milli>(read - start).count(), ms_since(read),
@@ -382,6 +411,7 @@ struct CheckedFile {
   std::string error;
   std::vector<Diagnostic> notes;
   std::vector<std::string> parts;  // one per report format, in the order of --format
+  BaselineResult baselined;
   std::array<std::size_t, 3> by_severity{};  // indexed by Severity
 
   std::size_t count(Severity s) const { return by_severity[static_cast<std::size_t>(s)]; }
@@ -545,6 +575,23 @@ int run_check(const Options& options, std::istream& in, std::ostream& out, std::
   for (const auto& f : files) read.push_back(f.path);
   // One report per --format: NAME to standard output (or --output), NAME=FILE
   // to its own file; one run writes them all.
+  // check --baseline FILE reports only what the baseline does not hold;
+  // planlint baseline writes one (--prune: drops what matches nothing).
+  const bool writing_baseline = options.command == "baseline";
+  const std::string baseline_path =
+      !options.baseline.empty() ? options.baseline : writing_baseline ? std::string(kBaselineFileName) : std::string();
+  std::optional<Baseline> baseline;
+  if (!baseline_path.empty() && (!writing_baseline || options.prune)) {
+    LoadError error;
+    baseline = read_baseline(baseline_path, error);
+    if (!baseline) {
+      err << "planlint: " << text::terminal_safe(baseline_path) << ": error: " << error.message << '\n';
+      return kExitError;
+    }
+  }
+  std::vector<Finding> all_findings;  // planlint baseline
+  std::size_t baselined = 0;
+  std::vector<StaleEntry> stale;
   const ReportContext context = report_context(*rules);
   struct Report {
     std::unique_ptr<OutputTarget> target;
@@ -554,6 +601,7 @@ int run_check(const Options& options, std::istream& in, std::ostream& out, std::
   const bool color = options.color == ColorMode::always ||
                      (options.color == ColorMode::automatic && out_is_terminal && options.output.empty());
   for (const auto& request : options.reports) {
+    if (writing_baseline) break;  // planlint baseline writes the baseline, not a report
     Report r;
     r.target = open_output_at(request.file.empty() ? options.output : request.file, read, out, err);
     if (!r.target) return kExitError;
@@ -588,8 +636,9 @@ int run_check(const Options& options, std::istream& in, std::ostream& out, std::
         // and lets go of the file: writing a part is then one append.
         std::optional<std::string> bytes;
         if (files[i].path == "-" && files[i].error.empty()) bytes = *standard_input;
-        FileReport report = check_one(files[i], std::move(bytes), *rules, env, options, *logger);
         CheckedFile checked;
+        FileReport report = check_one(files[i], std::move(bytes), *rules, env, options, *logger,
+                                      baseline ? &*baseline : nullptr, checked.baselined);
         for (const auto& r : reports) checked.parts.push_back(r.writer->render(report));
         checked.path = std::move(report.path);
         checked.error = std::move(report.error);
@@ -609,9 +658,38 @@ int run_check(const Options& options, std::istream& in, std::ostream& out, std::
           if (options.fail_on && s >= *options.fail_on && checked.count(s) > 0) failed_on_findings = true;
         }
         for (std::size_t k = 0; k < reports.size(); ++k) reports[k].writer->write(checked.parts[k]);
+        baselined += checked.baselined.matched;
+        std::move(checked.baselined.stale.begin(), checked.baselined.stale.end(), std::back_inserter(stale));
+        std::move(checked.baselined.findings.begin(), checked.baselined.findings.end(),
+                  std::back_inserter(all_findings));
       });
   for (auto& r : reports) r.writer->end(totals);
   logger->debug("{} files in {:.2f} ms", files.size(), ms_since(start));
+  if (writing_baseline) {
+    // The baseline: every finding of the run, or the old one without the
+    // entries that matched nothing.
+    Baseline written = baseline ? *baseline
+                                : make_baseline(all_findings, std::filesystem::absolute(baseline_path).parent_path());
+    if (baseline) prune(written, stale);
+    auto target = open_output_at(baseline_path, read, out, err);
+    if (!target) return kExitError;
+    write_baseline(*target->stream(), written);
+    if (finish_output(*target, kExitOk, err) != kExitOk) return kExitError;
+    err << "planlint: " << text::terminal_safe(baseline_path) << ": "
+        << (baseline ? std::to_string(stale.size()) + " stale entries pruned"
+                     : std::to_string(all_findings.size()) + " findings written")
+        << '\n';
+    return totals.failed_files ? kExitError : kExitOk;
+  }
+  if (baseline) {
+    err << "planlint: the baseline " << text::terminal_safe(baseline_path) << " held " << baselined << " findings";
+    if (!stale.empty()) err << "; " << stale.size() << " of its entries match nothing (planlint baseline --prune)";
+    err << '\n';
+    for (const auto& s : stale) {
+      err << text::terminal_safe(s.file) << ": note: stale baseline entry [" << text::terminal_safe(s.rule) << "] "
+          << text::terminal_safe(s.subject) << '\n';
+    }
+  }
   if (options.max_warnings && totals.warnings > *options.max_warnings) {
     err << "planlint: " << totals.warnings << " warnings, more than --max-warnings " << *options.max_warnings << '\n';
     failed_on_findings = true;

@@ -38,6 +38,8 @@ struct Options {
   std::optional<std::size_t> max_warnings;  // --max-warnings N: more warnings than N fail the run
   bool quiet = false;                // --quiet: errors only, in the report and its counts
   std::string files_from;            // --files-from FILE|-: more inputs, one per line
+  std::string baseline;              // check --baseline FILE; planlint baseline: where it is written
+  bool prune = false;                // planlint baseline --prune
   PlanReading reading;               // --encoding
   std::string stdin_filename;        // --stdin-filename: the name of standard input in reports
 };
@@ -67,6 +69,11 @@ int run_graph(const Options& options, std::ostream& out, std::ostream& err);
 /// Word document's paragraphs with their numbering, a decoded text, a
 /// Markdown view), as UTF-8.
 int run_extract(const Options& options, std::ostream& out, std::ostream& err);
+
+/// `planlint baseline FILE|DIR...`: checks as `check` does and writes every
+/// finding to the baseline (.planlint-baseline.json, or --baseline FILE),
+/// keyed on its subject's text; --prune drops the entries that match nothing.
+/// `check --baseline FILE` then reports only what is new. Both are run_check.
 
 /// `planlint config FILE`: the settings of the `.planlint.toml` files found
 /// upward from FILE, each with the file that gave it (docs/config.md).

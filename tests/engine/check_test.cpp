@@ -350,3 +350,97 @@ BOOST_AUTO_TEST_CASE(a_walk_leaves_hidden_folders_alone) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// A repository that already has findings adopts the gate with a baseline:
+// lines inserted above a finding keep it baselined, a new finding fails the
+// run, a fixed one passes and its entry is named stale, and --prune drops it.
+BOOST_AUTO_TEST_SUITE(baseline_gate)
+
+namespace {
+
+Run gate(const fs::path& dir, const std::string& command, std::vector<std::string> extra = {}) {
+  planlint::Options o;
+  o.command = command;
+  o.color = planlint::ColorMode::never;
+  o.inputs = {(dir / "plan.txt").string()};
+  o.baseline = (dir / ".planlint-baseline.json").string();
+  for (const auto& e : extra) {
+    if (e == "--prune") o.prune = true;
+  }
+  std::istringstream in;
+  std::ostringstream out, err;
+  Run r;
+  r.status = planlint::run_check(o, in, out, err, false);
+  r.out = out.str();
+  r.err = err.str();
+  return r;
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+void write(const fs::path& p, const std::string& text) { std::ofstream(p, std::ios::binary) << text; }
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_repository_with_findings_adopts_the_gate) {
+  const fs::path dir = fs::temp_directory_path() / ("planlint-gate-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const std::string plan = slurp("fixtures/plans/tongzhou-ip-pilot-2024.txt");  // 18 errors, 3 warnings
+  write(dir / "plan.txt", plan);
+  const Run made = gate(dir, "baseline");
+  BOOST_TEST(made.status == planlint::kExitOk, made.err);
+  BOOST_TEST(made.err.find("21 findings written") != std::string::npos, made.err);
+
+  // Lines inserted near the top, and another section edited: still baselined.
+  std::string edited = plan;
+  edited.insert(edited.find('\n') + 1, "\n（此件公开发布）\n");
+  const std::string safeguard = "区财政局要根据知识产权工作的推进及财力状况";
+  edited.replace(edited.find(safeguard), safeguard.size(), "区财政局要根据工作推进情况");
+  write(dir / "plan.txt", edited);
+  Run r = gate(dir, "check");
+  BOOST_TEST(r.status == planlint::kExitOk, r.out);
+  BOOST_TEST(r.out == "1 file, 0 errors, 0 warnings, 0 infos\n");
+  BOOST_TEST(r.err == "planlint: the baseline " + (dir / ".planlint-baseline.json").string() + " held 21 findings\n");
+
+  // A new task with no unit: one new error, and the gate fails.
+  const std::string task17 = "17.加强知识产权人才培养。";
+  std::string added = edited;
+  added.insert(added.find(task17), "18.加强知识产权国际合作。推动企业参与国际标准制定。\n");
+  write(dir / "plan.txt", added);
+  r = gate(dir, "check");
+  BOOST_TEST(r.status == planlint::kExitFindings);
+  BOOST_TEST(r.out.find("任务“加强知识产权国际合作”未明确责任单位 [task.unit-missing]") != std::string::npos, r.out);
+  BOOST_TEST(r.out.find("1 file, 1 error, 0 warnings, 0 infos") != std::string::npos, r.out);
+
+  // Task 17 given its unit: the gate passes and its entry is stale.
+  std::string fixed = edited;
+  const std::size_t end = fixed.find('\n', fixed.find(task17));
+  fixed.insert(end, "（区人力社保局负责）");
+  write(dir / "plan.txt", fixed);
+  r = gate(dir, "check");
+  BOOST_TEST(r.status == planlint::kExitOk);
+  BOOST_TEST(r.err.find("held 20 findings; 1 of its entries match nothing") != std::string::npos, r.err);
+  BOOST_TEST(r.err.find("note: stale baseline entry [task.unit-missing] 加强知识产权人才培养") != std::string::npos, r.err);
+
+  // --prune drops it; the baseline then matches everything it holds.
+  BOOST_TEST(gate(dir, "baseline", {"--prune"}).status == planlint::kExitOk);
+  r = gate(dir, "check");
+  BOOST_TEST(r.err == "planlint: the baseline " + (dir / ".planlint-baseline.json").string() + " held 20 findings\n");
+  fs::remove_all(dir);
+}
+
+BOOST_AUTO_TEST_CASE(a_baseline_that_cannot_be_read_is_one_line_and_exit_2) {
+  planlint::Options o;
+  o.command = "check";
+  o.inputs = {"fixtures/plans/tongzhou-ip-pilot-2024.txt"};
+  o.baseline = "fixtures/bad/not-a-plan.txt";
+  std::istringstream in;
+  std::ostringstream out, err;
+  BOOST_TEST(planlint::run_check(o, in, out, err, false) == planlint::kExitError);
+  BOOST_TEST(err.str().rfind("planlint: fixtures/bad/not-a-plan.txt: error: not a baseline", 0) == 0u, err.str());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
