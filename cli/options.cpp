@@ -124,6 +124,9 @@ std::optional<Options> parse_options(int argc, const char* const argv[], std::os
     po::variables_map vm;
     po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
     po::notify(vm);
+    for (const auto& [name, value] : vm) {
+      if (!value.defaulted()) options.given.push_back(name);
+    }
     if (vm.count("help") || options.command == "help") {
       out << kUsage << visible;
       options.command = "help";

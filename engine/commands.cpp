@@ -70,12 +70,30 @@ double ms_since(std::chrono::steady_clock::time_point start) {
 }
 
 /// Loads the rules and applies --disable/--enable; reports problems to err.
-std::optional<RuleSet> prepare_rules(const Options& options, std::ostream& err) {
+std::optional<RuleSet> prepare_rules(const Options& options, std::ostream& err,
+                                     const Settings* settings = nullptr) {
   RuleSet rules;
   DiagnosticList problems;
   if (!load_rules(options.rule_files, rules, problems, options.limits)) {
     print_diagnostics(problems.items, err);
     return std::nullopt;
+  }
+  if (settings) {
+    // .planlint.toml: its switches and severities (patterns allowed), then
+    // the command line's --enable and --disable, which win.
+    std::vector<std::string> ids;
+    for (const auto& r : rules.rules) ids.push_back(r.id);
+    for (const auto& c : rules.reader_checks) ids.push_back(c.id);
+    for (const auto& id : ids) {
+      if (const auto on = rule_switch(*settings, id)) rules.set_enabled(id, *on);
+      if (const auto* level = severity_override(*settings, id)) {
+        if (level->value) {
+          rules.set_severity(id, *level->value);
+        } else {
+          rules.set_enabled(id, false);  // "off"
+        }
+      }
+    }
   }
   for (const auto& [id, enabled] : options.switches) {
     if (!rules.set_enabled(id, enabled)) {
@@ -529,11 +547,56 @@ void check_in_order(std::size_t count, unsigned jobs, Check&& check, Emit&& emit
 
 }  // namespace
 
-int run_check(const Options& options, std::istream& in, std::ostream& out, std::ostream& err,
+namespace {
+
+bool given(const Options& options, std::string_view name) {
+  return std::find(options.given.begin(), options.given.end(), name) != options.given.end();
+}
+
+/// The run as .planlint.toml says it, for what the command line leaves
+/// unsaid: the configuration files found upward from the current directory.
+std::optional<Options> configured(const Options& options, ConfigCache& cache, std::optional<Settings>& settings,
+                                  std::ostream& err) {
+  ConfigError error;
+  settings = settings_for(std::filesystem::current_path() / "-", cache, error);
+  if (!settings) {
+    err << "planlint: " << text::terminal_safe(to_string(error)) << '\n';
+    return std::nullopt;
+  }
+  Options run = options;
+  run.rule_files.clear();
+  for (const auto& r : settings->rules) run.rule_files.push_back(r.value);
+  run.rule_files.insert(run.rule_files.end(), options.rule_files.begin(), options.rule_files.end());
+  // Only what a file says: planlint's own defaults are the command line's.
+  if (!given(options, "fail-on") && !settings->fail_on.source.empty()) run.fail_on = settings->fail_on.value;
+  if (!given(options, "max-warnings") && settings->max_warnings.value) {
+    run.max_warnings = static_cast<std::size_t>(*settings->max_warnings.value);
+  }
+  // A configured baseline not yet written (before the first `planlint
+  // baseline`) holds nothing; one named on the command line must exist.
+  if (!given(options, "baseline") && !settings->baseline.value.empty() &&
+      std::filesystem::exists(settings->baseline.value)) {
+    run.baseline = settings->baseline.value;
+  }
+  if (!given(options, "format") && !settings->formats.value.empty()) {
+    run.reports.clear();
+    for (const auto& f : settings->formats.value) run.reports.push_back(ReportRequest{f.name, f.file});
+  }
+  return run;
+}
+
+}  // namespace
+
+int run_check(const Options& command_line, std::istream& in, std::ostream& out, std::ostream& err,
               bool out_is_terminal) {
-  const auto logger = make_logger(options.verbose);
+  const auto logger = make_logger(command_line.verbose);
   const auto start = std::chrono::steady_clock::now();
-  const auto rules = prepare_rules(options, err);
+  ConfigCache config;
+  std::optional<Settings> settings;
+  const auto run = configured(command_line, config, settings, err);
+  if (!run) return kExitError;
+  const Options& options = *run;
+  const auto rules = prepare_rules(options, err, &*settings);
   if (!rules) return kExitError;
   logger->debug("loaded {} rules and {} lexicons from {} rule files in {:.2f} ms", rules->rules.size(),
                 rules->lexicons.names().size(), rules->files.size(), ms_since(start));
@@ -563,6 +626,19 @@ int run_check(const Options& options, std::istream& in, std::ostream& out, std::
   }
   std::vector<InputFile> files;
   for (auto& f : expand_inputs(inputs)) {
+    if (f.walked && f.error.empty()) {
+      // A walk checks what the file's own .planlint.toml files include.
+      ConfigError error;
+      const auto own = settings_for(std::filesystem::absolute(f.path), config, error);
+      if (!own) {
+        err << "planlint: " << text::terminal_safe(to_string(error)) << '\n';
+        return kExitError;
+      }
+      if (!included(*own, std::filesystem::absolute(f.path))) {
+        logger->debug("{}: excluded by {}", text::terminal_safe(f.path), own->files.empty() ? "" : own->files.back());
+        continue;
+      }
+    }
     if (f.ignored) {
       logger->debug("{}: {}", text::terminal_safe(f.path), f.error);
     } else if (f.skipped) {

@@ -86,7 +86,7 @@ std::string curly(std::string_view s) { return "“" + std::string(s) + "”"; }
 /// by key), so that the problem reported is the first a reader meets.
 class Reader {
  public:
-  Reader(const fs::path& path, ConfigError& error) : path_(path), error_(error) {
+  Reader(const fs::path& path, ConfigError& error) : error_(error) {
     file_.path = path.string();
     file_.dir = path.parent_path();
   }
@@ -371,7 +371,6 @@ class Reader {
     return true;
   }
 
-  const fs::path& path_;
   ConfigError& error_;
   ConfigFile file_;
 };

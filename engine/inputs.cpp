@@ -83,14 +83,14 @@ class Walker {
       return;
     }
     if (S_ISDIR(status.st_mode) && is_link) {
-      found_.push_back(InputFile{p.string(), "symbolic link to a directory, not followed (name it to check it)", true});
+      found_.push_back(InputFile{p.string(), "symbolic link to a directory, not followed (name it to check it)", true, true});
     } else if (S_ISDIR(status.st_mode)) {
       walk(p, status);
     } else if (S_ISREG(status.st_mode) && is_plan_file_name(p.filename().string())) {
-      found_.push_back(InputFile{p.string(), {}});
+      found_.push_back(InputFile{p.string(), {}, true});
     } else if (S_ISREG(status.st_mode)) {
       found_.push_back(InputFile{p.string(), "not a plan file (.txt, .md, .markdown and .docx are read), passed over",
-                                 false, true});
+                                 true, false, true});
     }
   }
 

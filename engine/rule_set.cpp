@@ -34,6 +34,22 @@ bool RuleSet::set_enabled(std::string_view id, bool enabled) {
   return false;
 }
 
+bool RuleSet::set_severity(std::string_view id, Severity severity) {
+  for (auto& r : rules) {
+    if (r.id == id) {
+      r.severity = severity;
+      return true;
+    }
+  }
+  for (auto& c : reader_checks) {
+    if (c.id == id) {
+      c.severity = severity;
+      return true;
+    }
+  }
+  return false;
+}
+
 namespace {
 
 std::optional<Severity> parse_severity(std::string_view s) {

@@ -39,6 +39,7 @@ struct Options {
   bool quiet = false;                // --quiet: errors only, in the report and its counts
   std::string files_from;            // --files-from FILE|-: more inputs, one per line
   std::string baseline;              // check --baseline FILE; planlint baseline: where it is written
+  std::vector<std::string> given;    // the options the command line gave (they win over .planlint.toml)
   bool prune = false;                // planlint baseline --prune
   PlanReading reading;               // --encoding
   std::string stdin_filename;        // --stdin-filename: the name of standard input in reports
@@ -90,6 +91,7 @@ int run_rules(const Options& options, std::ostream& out, std::ostream& err);
 struct InputFile {
   std::string path;
   std::string error;
+  bool walked = false;  // found in a directory walk (a file named on the command line is always checked)
   bool skipped = false;
   bool ignored = false;  // a file of another type in a walked directory: named with --verbose only
 };

@@ -60,6 +60,8 @@ struct RuleSet {
   /// Switches a rule or a reader check on or off; false when there is none
   /// of that id.
   bool set_enabled(std::string_view id, bool enabled);
+  /// Sets the severity of a rule or reader check; false when there is none.
+  bool set_severity(std::string_view id, Severity severity);
 };
 
 /// Adds the declarations of one rule file: a lexicon or rule replaces one of

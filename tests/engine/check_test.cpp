@@ -444,3 +444,46 @@ BOOST_AUTO_TEST_CASE(a_baseline_that_cannot_be_read_is_one_line_and_exit_2) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// .planlint.toml, found upward from the current directory, sets what the
+// command line leaves unsaid; a walk checks what the files' own
+// configurations include.
+BOOST_AUTO_TEST_SUITE(config_file)
+
+BOOST_AUTO_TEST_CASE(a_run_takes_its_settings_from_planlint_toml) {
+  const fs::path source_dir = fs::current_path();
+  const fs::path dir = fs::temp_directory_path() / ("planlint-config-" + std::to_string(::getpid()));
+  fs::create_directories(dir / "plans" / "archive");
+  fs::copy_file("fixtures/plans/tongzhou-ip-pilot-2024.txt", dir / "plans" / "tongzhou.txt");
+  fs::copy_file("fixtures/plans/tongzhou-ip-pilot-2024.txt", dir / "plans" / "archive" / "old.txt");
+  std::ofstream(dir / ".planlint.toml") << "root = true\n"
+                                           "disable = [\"task.*\"]\n"
+                                           "fail-on = \"warning\"\n"
+                                           "exclude = [\"plans/archive\"]\n"
+                                           "[severity]\n"
+                                           "\"numbering-slip\" = \"error\"\n";
+  fs::current_path(dir);
+  planlint::Options o;
+  o.command = "check";
+  o.color = planlint::ColorMode::never;
+  o.inputs = {"plans"};
+  std::istringstream in;
+  std::ostringstream out, err;
+  const int status = planlint::run_check(o, in, out, err, false);
+  // The command line wins where it speaks.
+  o.given = {"fail-on"};
+  o.fail_on.reset();
+  std::ostringstream out2, err2;
+  const int status2 = planlint::run_check(o, in, out2, err2, false);
+  fs::current_path(source_dir);
+  fs::remove_all(dir);
+  // task.unit-missing (17 errors) is off; the numbering slip is an error; the
+  // archive is not walked; fail-on warning.
+  BOOST_TEST(out.str().find("[task.unit-missing]") == std::string::npos);
+  BOOST_TEST(out.str().find("error: “（2）” breaks the sequence") != std::string::npos, out.str());
+  BOOST_TEST(out.str().find("1 file, 2 errors, 2 warnings, 0 infos") != std::string::npos, out.str());
+  BOOST_TEST(status == planlint::kExitFindings);
+  BOOST_TEST(status2 == planlint::kExitOk);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
