@@ -32,7 +32,7 @@ repos:
 YAML
 git add .pre-commit-config.yaml
 git commit -q -m "pre-commit configuration" --no-verify
-pre-commit install -q >/dev/null
+pre-commit install >/dev/null
 
 fail() { echo "FAIL: $*"; exit 1; }
 
