@@ -2,6 +2,7 @@
 
 #include "baseline.hpp"
 #include "config.hpp"
+#include "suppressions.hpp"
 
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
@@ -342,11 +343,19 @@ struct BaselineResult {
   std::vector<Finding> findings;  // planlint baseline: all of the file's
   std::size_t matched = 0;
   std::vector<StaleEntry> stale;
+  Suppressed suppressed;  // its counts per suppression in force for the file
+};
+
+/// The suppressions of .planlint.toml in force for one file, and today.
+struct SuppressionsInForce {
+  const std::vector<SuppressionSpec>* specs = nullptr;
+  Date today;
 };
 
 FileReport check_one(const InputFile& input, std::optional<std::string> bytes, const RuleSet& rules,
                      const RuleEnvironment& env, const Options& options, spdlog::logger& logger,
-                     const Baseline* baseline, BaselineResult& baselined) {
+                     const Baseline* baseline, const SuppressionsInForce& suppressions,
+                     BaselineResult& baselined) {
   const auto start = std::chrono::steady_clock::now();
   // Standard input goes by the name --stdin-filename gives it, in reports and
   // in choosing its format (.md, .docx).
@@ -397,7 +406,8 @@ FileReport check_one(const InputFile& input, std::optional<std::string> bytes, c
   if (options.quiet) {
     std::erase_if(report.findings, [](const Diagnostic& d) { return d.severity != Severity::error; });
   }
-  if (baseline || options.command == "baseline") {
+  const bool suppressing = suppressions.specs && !suppressions.specs->empty();
+  if (baseline || suppressing || options.command == "baseline") {
     // Findings are known by their subject's text, not their line: a
     // baseline survives lines inserted above them.
     std::vector<Finding> subjects;
@@ -406,6 +416,12 @@ FileReport check_one(const InputFile& input, std::optional<std::string> bytes, c
       subjects.push_back(Finding{std::move(d), std::move(subject)});
     }
     report.findings.clear();
+    // Suppressions first: a finding the team has accepted is neither new nor
+    // baselined.
+    if (suppressing) {
+      baselined.suppressed = apply_suppressions(*suppressions.specs, std::move(subjects), suppressions.today);
+      subjects = std::move(baselined.suppressed.kept);
+    }
     if (baseline) {
       BaselineMatch match = apply_baseline(*baseline, std::move(subjects), {path});
       baselined.matched = match.matched;
@@ -430,6 +446,7 @@ struct CheckedFile {
   std::vector<Diagnostic> notes;
   std::vector<std::string> parts;  // one per report format, in the order of --format
   BaselineResult baselined;
+  std::size_t index = 0;  // of the file in the run
   std::array<std::size_t, 3> by_severity{};  // indexed by Severity
 
   std::size_t count(Severity s) const { return by_severity[static_cast<std::size_t>(s)]; }
@@ -665,6 +682,18 @@ int run_check(const Options& command_line, std::istream& in, std::ostream& out, 
       return kExitError;
     }
   }
+  // Each file's suppressions, resolved here: the configuration cache is not
+  // shared between the threads that check.
+  const Date today = local_today();
+  std::vector<std::vector<SuppressionSpec>> file_suppressions(files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (!files[i].error.empty() || files[i].path == "-") continue;
+    ConfigError error;
+    if (const auto own = settings_for(std::filesystem::absolute(files[i].path), config, error)) {
+      file_suppressions[i] = own->suppressions;
+    }
+  }
+  SuppressionTally suppression_tally;
   std::vector<Finding> all_findings;  // planlint baseline
   std::size_t baselined = 0;
   std::vector<StaleEntry> stale;
@@ -714,7 +743,9 @@ int run_check(const Options& command_line, std::istream& in, std::ostream& out, 
         if (files[i].path == "-" && files[i].error.empty()) bytes = *standard_input;
         CheckedFile checked;
         FileReport report = check_one(files[i], std::move(bytes), *rules, env, options, *logger,
-                                      baseline ? &*baseline : nullptr, checked.baselined);
+                                      baseline ? &*baseline : nullptr,
+                                      SuppressionsInForce{&file_suppressions[i], today}, checked.baselined);
+        checked.index = i;
         for (const auto& r : reports) checked.parts.push_back(r.writer->render(report));
         checked.path = std::move(report.path);
         checked.error = std::move(report.error);
@@ -735,10 +766,32 @@ int run_check(const Options& command_line, std::istream& in, std::ostream& out, 
         }
         for (std::size_t k = 0; k < reports.size(); ++k) reports[k].writer->write(checked.parts[k]);
         baselined += checked.baselined.matched;
+        if (!file_suppressions[checked.index].empty()) {
+          tally(suppression_tally, file_suppressions[checked.index], checked.baselined.suppressed);
+        }
         std::move(checked.baselined.stale.begin(), checked.baselined.stale.end(), std::back_inserter(stale));
         std::move(checked.baselined.findings.begin(), checked.baselined.findings.end(),
                   std::back_inserter(all_findings));
       });
+  // Suppressions that expired or matched nothing are findings of the
+  // configuration file that holds them.
+  std::vector<Diagnostic> about_suppressions = suppression_findings(suppression_tally, today);
+  std::stable_sort(about_suppressions.begin(), about_suppressions.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return a.file < b.file; });
+  for (std::size_t k = 0; k < about_suppressions.size();) {
+    FileReport config_report;
+    config_report.path = about_suppressions[k].file;
+    while (k < about_suppressions.size() && about_suppressions[k].file == config_report.path) {
+      config_report.findings.push_back(about_suppressions[k++]);
+    }
+    for (const auto& d : config_report.findings) {
+      if (d.severity == Severity::error) ++totals.errors;
+      if (d.severity == Severity::warning) ++totals.warnings;
+      if (d.severity == Severity::info) ++totals.infos;
+      if (options.fail_on && d.severity >= *options.fail_on) failed_on_findings = true;
+    }
+    for (auto& r : reports) r.writer->write(r.writer->render(config_report));
+  }
   for (auto& r : reports) r.writer->end(totals);
   logger->debug("{} files in {:.2f} ms", files.size(), ms_since(start));
   if (writing_baseline) {

@@ -55,8 +55,9 @@ class XmlWriter final : public ReportWriter {
     }
     p.PushAttribute("title", xml_c_str(r.title, buffer));
     p.PushAttribute("kind", xml_c_str(r.kind, buffer));
-    p.PushAttribute("format", xml_c_str(r.format, buffer));
-    p.PushAttribute("encoding", xml_c_str(r.encoding, buffer));
+    // A configuration file's findings (suppressions) have no format of a plan.
+    if (!r.format.empty()) p.PushAttribute("format", xml_c_str(r.format, buffer));
+    if (!r.encoding.empty()) p.PushAttribute("encoding", xml_c_str(r.encoding, buffer));
     for (const auto& d : r.findings) {
       p.OpenElement("finding");
       p.PushAttribute("rule", xml_c_str(d.rule, buffer));

@@ -487,3 +487,42 @@ BOOST_AUTO_TEST_CASE(a_run_takes_its_settings_from_planlint_toml) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// [[suppress]] entries of .planlint.toml: a finding the team has accepted is
+// not reported; an expired entry or one that matches nothing is a finding of
+// the configuration file, at its line.
+BOOST_AUTO_TEST_SUITE(suppressions_in_a_run)
+
+BOOST_AUTO_TEST_CASE(accepted_findings_are_not_reported_and_stale_entries_are) {
+  const fs::path source_dir = fs::current_path();
+  const fs::path dir = fs::temp_directory_path() / ("planlint-suppress-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  fs::copy_file("fixtures/plans/tongzhou-ip-pilot-2024.txt", dir / "plan.txt");
+  std::ofstream(dir / ".planlint.toml") << "root = true\n\n"
+                                           "[[suppress]]\nrule = \"task.unit-missing\"\nfile = \"plan.txt\"\n"
+                                           "reason = \"units are assigned in the annual work points\"\n\n"
+                                           "[[suppress]]\nrule = \"timeline.*\"\nreason = \"dated tasks\"\nexpires = 2020-01-01\n\n"
+                                           "[[suppress]]\nrule = \"goals.no-indicator\"\nfile = \"other/**\"\nreason = \"unused\"\n";
+  fs::current_path(dir);
+  planlint::Options o;
+  o.command = "check";
+  o.color = planlint::ColorMode::never;
+  o.inputs = {"plan.txt"};
+  o.fail_on.reset();
+  std::istringstream in;
+  std::ostringstream out, err;
+  const int status = planlint::run_check(o, in, out, err, false);
+  fs::current_path(source_dir);
+  const std::string config = (dir / ".planlint.toml").string();
+  fs::remove_all(dir);
+  BOOST_TEST(status == planlint::kExitOk);
+  BOOST_TEST(out.str().find("[task.unit-missing]") == std::string::npos, out.str());
+  BOOST_TEST(out.str().find("[timeline.missing]") != std::string::npos);  // its suppression expired
+  BOOST_TEST(out.str().find(config + ":8:1: warning: suppression of rule “timeline.*” expired on 2020-01-01") !=
+             std::string::npos, out.str());
+  BOOST_TEST(out.str().find(config + ":13:1: warning: suppression of rule “goals.no-indicator”, file “other/**” "
+                                     "matched no finding [suppression.unused]") != std::string::npos, out.str());
+  BOOST_TEST(out.str().find("1 file, 1 error, 5 warnings, 0 infos") != std::string::npos, out.str());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
