@@ -664,6 +664,13 @@ int run_check(const Options& command_line, std::istream& in, std::ostream& out, 
       files.push_back(std::move(f));
     }
   }
+  if (files.empty()) {
+    // As ESLint and textlint: paths that match no plan file are a mistake in
+    // the command or the configuration, not a clean run.
+    err << "planlint check: no plan files found in the paths given (.txt, .md, .markdown, .docx; hidden folders "
+           "and what .planlint.toml excludes are not walked)\n";
+    return kExitError;
+  }
   std::vector<std::string> read = options.rule_files;
   for (const auto& f : files) read.push_back(f.path);
   // One report per --format: NAME to standard output (or --output), NAME=FILE
