@@ -641,18 +641,34 @@ int run_check(const Options& command_line, std::istream& in, std::ostream& out, 
     err << "planlint check: no input files\n";
     return kExitError;
   }
+  // The settings of each folder met, found once: the files of a folder share
+  // them (a run of a thousand plans in one folder resolves one).
+  struct FolderSettings {
+    std::optional<Settings> settings;
+    ConfigError error;
+  };
+  std::map<std::string, FolderSettings> folders;
+  const auto settings_of = [&](const std::string& path) -> const FolderSettings& {
+    const std::string folder = std::filesystem::path(path).parent_path().string();
+    auto it = folders.find(folder);
+    if (it == folders.end()) {
+      FolderSettings found;
+      found.settings = settings_for(std::filesystem::absolute(path), config, found.error);
+      it = folders.emplace(folder, std::move(found)).first;
+    }
+    return it->second;
+  };
   std::vector<InputFile> files;
   for (auto& f : expand_inputs(inputs)) {
     if (f.walked && f.error.empty()) {
       // A walk checks what the file's own .planlint.toml files include.
-      ConfigError error;
-      const auto own = settings_for(std::filesystem::absolute(f.path), config, error);
-      if (!own) {
-        err << "planlint: " << text::terminal_safe(to_string(error)) << '\n';
+      const FolderSettings& own = settings_of(f.path);
+      if (!own.settings) {
+        err << "planlint: " << text::terminal_safe(to_string(own.error)) << '\n';
         return kExitError;
       }
-      if (!included(*own, std::filesystem::absolute(f.path))) {
-        logger->debug("{}: excluded by {}", text::terminal_safe(f.path), own->files.empty() ? "" : own->files.back());
+      if (!own.settings->files.empty() && !included(*own.settings, std::filesystem::absolute(f.path))) {
+        logger->debug("{}: excluded by {}", text::terminal_safe(f.path), own.settings->files.back());
         continue;
       }
     }
@@ -695,9 +711,8 @@ int run_check(const Options& command_line, std::istream& in, std::ostream& out, 
   std::vector<std::vector<SuppressionSpec>> file_suppressions(files.size());
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (!files[i].error.empty() || files[i].path == "-") continue;
-    ConfigError error;
-    if (const auto own = settings_for(std::filesystem::absolute(files[i].path), config, error)) {
-      file_suppressions[i] = own->suppressions;
+    if (const FolderSettings& own = settings_of(files[i].path); own.settings) {
+      file_suppressions[i] = own.settings->suppressions;
     }
   }
   SuppressionTally suppression_tally;
