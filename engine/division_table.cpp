@@ -41,12 +41,15 @@ Column column_of(const BuildContext& ctx, std::string_view header) {
 
 bool is_unit_column(Column c) { return c == Column::lead || c == Column::units || c == Column::support; }
 
-/// A section that a row may name, with the group it stands in.
+/// A section that a row may name. The sections are listed in document
+/// order, so the sections inside one are those listed after it up to `end`.
 struct Named {
   Section* section;
-  const Section* parent;
-  std::size_t order;  // in document order
+  std::string title;  // comparable(title)
+  std::size_t parent;  // its index, or kNone at the top
+  std::size_t end;     // one past the last section inside it
 };
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
 /// A title or a cell as compared: cleaned, without a final 。 or ；.
 std::string comparable(std::string_view s) {
@@ -69,36 +72,27 @@ bool names_title(std::string_view cell, std::string_view title) {
   return code_points(shorter) >= kShortestTitle && text::starts_with(longer, shorter);
 }
 
-/// Whether `n` stands inside `group` (at any depth).
-bool inside(const Named& n, const Section* group, const std::vector<Named>& all) {
-  if (!group) return true;
-  for (const Section* p = n.parent; p;) {
-    if (p == group) return true;
-    const auto it = std::find_if(all.begin(), all.end(), [&](const Named& m) { return m.section == p; });
-    p = it == all.end() ? nullptr : it->parent;
-  }
-  return false;
-}
-
 class TableReader {
  public:
-  TableReader(const BuildContext& ctx, Plan& plan) : ctx_(ctx), plan_(plan) {
-    std::size_t order = 0;
-    collect(plan.sections, nullptr, order);
-  }
+  TableReader(const BuildContext& ctx, Plan& plan) : ctx_(ctx), plan_(plan) { collect(plan.sections, kNone); }
 
   /// One table: its rows as lines of the source, in order.
   void read(const std::vector<std::string_view>& lines);
 
  private:
-  void collect(std::vector<Section>& sections, const Section* parent, std::size_t& order) {
+  void collect(std::vector<Section>& sections, std::size_t parent) {
     for (auto& s : sections) {
-      named_.push_back(Named{&s, parent, order++});
-      collect(s.children, &s, order);
+      const std::size_t at = named_.size();
+      named_.push_back(Named{&s, comparable(s.title), parent, kNone});
+      collect(s.children, at);
+      named_[at].end = named_.size();
     }
   }
-  /// The section a cell names, looked for inside `group` first.
-  Section* named_by(std::string_view cell, const Section* group) const;
+  /// Whether section `i` stands inside section `group` (at any depth).
+  bool inside(std::size_t i, std::size_t group) const { return group < i && i < named_[group].end; }
+  /// The section a cell names (its index, or kNone), looked for inside
+  /// `group` first.
+  std::size_t named_by(std::string_view cell, std::size_t group) const;
   void give_units(Section& s, const std::vector<Column>& columns, const std::vector<std::string_view>& cells,
                   bool has_lead_column);
 
@@ -107,30 +101,33 @@ class TableReader {
   std::vector<Named> named_;
 };
 
-Section* TableReader::named_by(std::string_view cell, const Section* group) const {
+std::size_t TableReader::named_by(std::string_view cell, std::size_t group) const {
   std::string text = comparable(cell);
-  if (text.empty()) return nullptr;
+  if (text.empty()) return kNone;
   const auto marker = parse_marker(text);
   const std::string title = marker ? comparable(std::string_view(text).substr(marker->source.size())) : text;
   const auto matches = [&](const Named& n) {
-    const Section& s = *n.section;
-    if (!title.empty()) return names_title(title, comparable(s.title));
+    if (!title.empty()) return names_title(title, n.title);
     // A number alone: the section with that number in that style.
-    return s.style == marker->style && s.value == marker->value;
+    return n.section->style == marker->style && n.section->value == marker->value;
   };
   // Inside the group the rows above named first, then anywhere; by number
   // only inside a group or when one section alone has it.
-  for (const Section* scope : {group, static_cast<const Section*>(nullptr)}) {
-    if (scope == nullptr && group != nullptr && title.empty()) break;
-    std::vector<const Named*> found;
-    for (const auto& n : named_) {
-      if ((scope == nullptr || inside(n, scope, named_)) && matches(n)) found.push_back(&n);
+  for (const std::size_t scope : {group, kNone}) {
+    if (scope == kNone && group != kNone && title.empty()) break;
+    std::size_t found = kNone;
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < named_.size(); ++i) {
+      if ((scope == kNone || inside(i, scope)) && matches(named_[i])) {
+        if (found == kNone) found = i;
+        ++count;
+      }
     }
-    if (found.empty()) continue;
-    if (title.empty() && scope == nullptr && found.size() > 1) return nullptr;
-    return found.front()->section;
+    if (found == kNone) continue;
+    if (title.empty() && scope == kNone && count > 1) return kNone;
+    return found;
   }
-  return nullptr;
+  return kNone;
 }
 
 void TableReader::give_units(Section& s, const std::vector<Column>& columns,
@@ -162,8 +159,8 @@ void TableReader::give_units(Section& s, const std::vector<Column>& columns,
 void TableReader::read(const std::vector<std::string_view>& lines) {
   std::vector<Column> columns;
   std::vector<std::string_view> header;
-  Section* last = nullptr;          // the section the row above named
-  const Section* group = nullptr;   // the group the rows above stand in
+  std::size_t last = kNone;   // the section the row above named
+  std::size_t group = kNone;  // the group the rows above stand in
   for (const std::string_view line : lines) {
     const auto cells = split_cells(line);
     if (columns.empty()) {
@@ -186,25 +183,24 @@ void TableReader::read(const std::vector<std::string_view>& lines) {
     // The row names the finest section any of its name cells names; a row
     // with no name of its own (its name cells merged into the row above)
     // belongs to the named row above.
-    Section* named = nullptr;
+    std::size_t named = kNone;
     bool any_name = false;
     for (std::size_t c = 0; c < cells.size() && c < columns.size(); ++c) {
       if (columns[c] != Column::name || text::trim(cells[c]).empty()) continue;
       any_name = true;
-      Section* s = named_by(cells[c], group);
-      if (s && (!named || s->level > named->level)) named = s;
+      const std::size_t i = named_by(cells[c], group);
+      if (i != kNone && (named == kNone || named_[i].section->level > named_[named].section->level)) named = i;
     }
-    if (!named && !any_name) named = last;
-    if (!named) continue;
+    if (named == kNone && !any_name) named = last;
+    if (named == kNone) continue;
     if (named != last) {
       last = named;
       // Rows below name their tasks by number within this group: the group
       // a row named, or the group of the task it named.
-      const auto it = std::find_if(named_.begin(), named_.end(), [&](const Named& n) { return n.section == named; });
-      group = named->children.empty() ? it->parent : named;
+      group = named_[named].section->children.empty() ? named_[named].parent : named;
     }
     const bool has_lead_column = std::find(columns.begin(), columns.end(), Column::lead) != columns.end();
-    give_units(*named, columns, cells, has_lead_column);
+    give_units(*named_[named].section, columns, cells, has_lead_column);
   }
 }
 

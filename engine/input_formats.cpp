@@ -96,8 +96,7 @@ std::optional<SourceFile> plan_from_bytes(const std::string& path, std::string b
     TextView view;
     view.format = "markdown";
     view.encoding = std::move(encoding);
-    view.origins.reserve(markdown->origins.size());
-    for (const auto& o : markdown->origins) view.origins.push_back(LineOrigin{o.line, o.column_shift, o.prefix});
+    view.origins = std::move(markdown->origins);
     view.original = std::move(bytes);
     return SourceFile(path, std::move(markdown->text), std::move(view));
   }

@@ -460,11 +460,6 @@ void ViewBuilder::paragraph(cmark_node* node) {
 
 }  // namespace
 
-std::uint32_t source_column(const ViewLineOrigin& origin, std::uint32_t view_column) {
-  const std::int64_t column = std::max<std::int64_t>(view_column, std::int64_t{origin.prefix} + 1);
-  return static_cast<std::uint32_t>(std::max<std::int64_t>(1, column + origin.column_shift));
-}
-
 std::optional<MarkdownText> read_markdown(std::string_view utf8, std::string& error) {
   if (const auto bad = check_utf8_text(utf8)) {
     error = bad->message;

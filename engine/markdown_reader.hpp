@@ -10,21 +10,15 @@
 #include <string_view>
 #include <vector>
 
+#include "planlint/source.hpp"
+
 namespace planlint {
 
-/// Where a view line comes from. `line` is the source line (1-based); a view
-/// column plus `column_shift` is the source column (code points, 1-based).
-/// The first `prefix` columns of the view line are a number or bullet the
-/// reader wrote (一、 for `## 总体要求`, 1. for a list item, —— for a bullet):
-/// columns inside it map to the source column of the text after it.
-struct ViewLineOrigin {
-  std::uint32_t line = 0;
-  std::int32_t column_shift = 0;
-  std::uint32_t prefix = 0;
-};
-
-/// The source column of a view column, by the rules above (at least 1).
-std::uint32_t source_column(const ViewLineOrigin& origin, std::uint32_t view_column);
+/// Where a view line comes from: its Markdown source line, and how view
+/// columns map to source columns (planlint::LineOrigin, origin_column): the
+/// first `prefix` columns are a number or bullet the reader wrote (一、 for
+/// `## 总体要求`, 1. for a list item, —— for a bullet).
+using ViewLineOrigin = LineOrigin;
 
 /// The view: lines ending in \n, one origin per line.
 struct MarkdownText {

@@ -275,7 +275,9 @@ BodyHeadings::BodyHeadings(const BuildContext& ctx, const ast::Document& doc, co
       continue;
     }
     const auto* t = as<ast::Text>(doc.lines[i]);
-    if (!t) continue;
+    // Only a line opening with a digit (ASCII, or full-width: EF BC 90–99)
+    // may be one: most text lines are turned away by their first byte.
+    if (!t || t->text.empty() || !((t->text[0] >= '0' && t->text[0] <= '9') || t->text[0] == '\xEF')) continue;
     auto h = parse_bare_heading(t->text);
     if (!h || h->marker.value == 0) continue;
     const std::string_view after = t->text.substr(h->marker.source.size());

@@ -55,21 +55,15 @@ class CheckstyleWriter final : public ReportWriter {
   }
 
   void write(std::string_view part) override {
-    p_.insert(part);
-    if (p_.text().size() >= kFlushAt) flush();
+    p_.insert_part(part, out_);
   }
 
   void end(const ReportTotals&) override {
     p_.CloseElement();
-    flush();
+    p_.flush_to(out_);
   }
 
  private:
-  static constexpr std::size_t kFlushAt = 64 * 1024;
-  void flush() {
-    out_.write(p_.text().data(), static_cast<std::streamsize>(p_.text().size()));
-    p_.text().clear();
-  }
 
   std::ostream& out_;
   StringPrinter p_;

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -35,6 +36,16 @@ class StringPrinter final : public tinyxml2::XMLPrinter {
   /// Starts a part that continues another printer's output on a new line
   /// (tinyxml2 indents a first element, but puts no line break before it).
   void continue_line() { Putc('\n'); }
+  /// A report's file part, inserted; the text goes to `out` in large writes.
+  void insert_part(std::string_view part, std::ostream& out) {
+    insert(part);
+    if (text_.size() >= kFlushAt) flush_to(out);
+  }
+  /// Writes what the printer holds to `out` and forgets it.
+  void flush_to(std::ostream& out) {
+    out.write(text_.data(), static_cast<std::streamsize>(text_.size()));
+    text_.clear();
+  }
   /// What the printer wrote, without the line break tinyxml2 puts after
   /// what it takes for a whole document.
   std::string take_part();
@@ -47,6 +58,7 @@ class StringPrinter final : public tinyxml2::XMLPrinter {
   void Putc(char ch) override { text_.push_back(ch); }
 
  private:
+  static constexpr std::size_t kFlushAt = 64 * 1024;
   int base_depth_;
   std::string text_;
 };

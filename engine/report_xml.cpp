@@ -79,8 +79,7 @@ class XmlWriter final : public ReportWriter {
   }
 
   void write(std::string_view part) override {
-    p_.insert(part);
-    if (p_.text().size() >= kFlushAt) flush();
+    p_.insert_part(part, out_);
   }
 
   void end(const ReportTotals& t) override {
@@ -92,16 +91,10 @@ class XmlWriter final : public ReportWriter {
     push_number(p_, "infos", t.infos);
     p_.CloseElement();
     p_.CloseElement();
-    flush();
+    p_.flush_to(out_);
   }
 
  private:
-  /// The stream gets the report in large writes.
-  static constexpr std::size_t kFlushAt = 64 * 1024;
-  void flush() {
-    out_.write(p_.text().data(), static_cast<std::streamsize>(p_.text().size()));
-    p_.text().clear();
-  }
 
   static std::string part(StringPrinter& p) { return p.take_part(); }
 

@@ -45,7 +45,7 @@ const std::vector<Case> kCases = {
     {"title opens the document", "# 某区工作方案\n\n## 总体要求\n", "某区工作方案\n\n一、总体要求\n",
      {{1, 2, 0}, {3, 1, 2}}},
     // A Setext heading has no # to stand for its number: columns inside the
-    // prefix go to the text's first column (see source_column).
+    // prefix go to the text's first column (see origin_column).
     {"setext headings", "某区工作方案\n======\n\n总体要求\n--------\n", "某区工作方案\n\n一、总体要求\n",
      {{1, 0, 0}, {4, -2, 2}}},
     {"later level-1 heading as written", "正文\n\n# 附件\n", "正文\n\n附件\n", {{1, 0, 0}, {3, 2, 0}}},
@@ -133,17 +133,17 @@ BOOST_DATA_TEST_CASE(view_and_origins, data::make(kCases), c) {
 BOOST_AUTO_TEST_CASE(source_column_maps_prefix_to_the_text) {
   // `总体要求` under `--------` at line 4: view 一、总体要求.
   const planlint::ViewLineOrigin setext{4, -2, 2};
-  BOOST_TEST(planlint::source_column(setext, 1) == 1u);
-  BOOST_TEST(planlint::source_column(setext, 2) == 1u);
-  BOOST_TEST(planlint::source_column(setext, 3) == 1u);
-  BOOST_TEST(planlint::source_column(setext, 4) == 2u);
+  BOOST_TEST(planlint::origin_column(setext, 1) == 1u);
+  BOOST_TEST(planlint::origin_column(setext, 2) == 1u);
+  BOOST_TEST(planlint::origin_column(setext, 3) == 1u);
+  BOOST_TEST(planlint::origin_column(setext, 4) == 2u);
   // `## 总体要求`: the text at column 4.
   const planlint::ViewLineOrigin atx{1, 1, 2};
-  BOOST_TEST(planlint::source_column(atx, 1) == 4u);
-  BOOST_TEST(planlint::source_column(atx, 3) == 4u);
-  BOOST_TEST(planlint::source_column(atx, 5) == 6u);
+  BOOST_TEST(planlint::origin_column(atx, 1) == 4u);
+  BOOST_TEST(planlint::origin_column(atx, 3) == 4u);
+  BOOST_TEST(planlint::origin_column(atx, 5) == 6u);
   // No prefix: a plain shift.
-  BOOST_TEST(planlint::source_column(planlint::ViewLineOrigin{7, 2, 0}, 1) == 3u);
+  BOOST_TEST(planlint::origin_column(planlint::ViewLineOrigin{7, 2, 0}, 1) == 3u);
 }
 
 BOOST_AUTO_TEST_CASE(not_utf8_is_refused) {
