@@ -101,11 +101,11 @@ BENCHMARK(rules);
 
 void xml_report(benchmark::State& state) {
   const Corpus& c = corpus();
-  std::vector<planlint::FileReport> reports;
+  std::vector<planlint::FileResult> reports;
   for (const auto& p : plans()) {
     planlint::DiagnosticList findings;
     planlint::evaluate_rules(c.rules.rules, planlint::build_graph(p), {c.rules.lexicons, c.rules.regexes}, findings);
-    planlint::FileReport r;
+    planlint::FileResult r;
     r.path = p.path;
     r.title = p.title;
     r.kind = p.kind;

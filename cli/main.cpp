@@ -20,14 +20,10 @@ int main(int argc, char* argv[]) {
     std::ios::sync_with_stdio(false);
     const auto options = planlint::cli::parse_options(argc, argv, std::cout, std::cerr);
     if (!options) return planlint::kExitError;
-    const std::string& c = options->command;
-    if (c == "help") return planlint::kExitOk;
-    if (c == "outline") return planlint::run_outline(*options, std::cout, std::cerr);
-    if (c == "graph") return planlint::run_graph(*options, std::cout, std::cerr);
-    if (c == "rules") return planlint::run_rules(*options, std::cout, std::cerr);
-    if (c == "extract") return planlint::run_extract(*options, std::cout, std::cerr);
-    if (c == "config") return planlint::run_config(*options, std::cout, std::cerr);
-    return planlint::run_check(*options, std::cin, std::cout, std::cerr, ::isatty(STDOUT_FILENO) != 0);
+    const auto* command = planlint::cli::find_command(options->command);
+    if (!command) return planlint::kExitOk;  // help was asked for and given
+    const planlint::cli::Io io{std::cin, std::cout, std::cerr, ::isatty(STDOUT_FILENO) != 0};
+    return command->run(*options, io);
   } catch (const std::exception& e) {
     std::cerr << "planlint: internal error: " << e.what() << '\n';
     return planlint::kExitError;

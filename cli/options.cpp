@@ -18,21 +18,6 @@ namespace po = boost::program_options;
 
 namespace {
 
-constexpr const char* kUsage =
-    "usage: planlint <command> [options] [FILE|DIR|-]...\n"
-    "\n"
-    "commands:\n"
-    "  check FILE|DIR|-...   check plans against the rules (directories: their .txt, .md and .docx files)\n"
-    "  outline FILE...       show the structure planlint reads from each plan\n"
-    "  extract FILE...       print the text planlint reads from each file (Word numbering included)\n"
-    "  baseline FILE|DIR...  write the findings of a check to .planlint-baseline.json (--prune: drop stale ones)\n"
-    "  config FILE           print the .planlint.toml settings that apply to FILE, and where each comes from\n"
-    "  graph FILE            write the plan graph (who is responsible for what)\n"
-    "  rules                 list the active rules; --explain ID shows one rule's page\n"
-    "\n"
-    "exit codes: 0 no finding at --fail-on, 1 findings, 2 usage, unreadable input or bad rule file\n"
-    "\n";
-
 bool one_of(const std::string& value, std::initializer_list<const char*> allowed) {
   for (const char* a : allowed) {
     if (value == a) return true;
@@ -65,11 +50,62 @@ std::optional<std::size_t> byte_size(std::string_view text) {
   return static_cast<std::size_t>(*n * scale);
 }
 
-}  // namespace
 
-std::optional<Options> parse_options(int argc, const char* const argv[], std::ostream& out,
-                                     std::ostream& err) {
-  Options options;
+int run_check_command(const Options& o, const Io& io) { return run_check(o, io.in, io.out, io.err, io.out_is_terminal); }
+int run_outline_command(const Options& o, const Io& io) { return run_outline(o, io.out, io.err); }
+int run_extract_command(const Options& o, const Io& io) { return run_extract(o, io.out, io.err); }
+int run_config_command(const Options& o, const Io& io) { return run_config(o, io.out, io.err); }
+int run_graph_command(const Options& o, const Io& io) { return run_graph(o, io.out, io.err); }
+int run_rules_command(const Options& o, const Io& io) { return run_rules(o, io.out, io.err); }
+
+constexpr unsigned kChecking = kRuleOptions | kReadOptions | kRunOptions;
+
+constexpr Command kCommands[] = {
+    {"check", "FILE|DIR|-...", "check plans against the rules (directories: their .txt, .md and .docx files)",
+     kChecking | kOutputOption | kReportOptions, "", run_check_command},
+    {"outline", "FILE...", "show the structure planlint reads from each plan",
+     kRuleOptions | kReadOptions | kOutputOption | kViewFormat, "text xml", run_outline_command},
+    {"extract", "FILE...", "print the text planlint reads from each file (Word numbering included)",
+     kReadOptions | kOutputOption, "", run_extract_command},
+    {"baseline", "FILE|DIR...",
+     "write the findings of a check to .planlint-baseline.json (--prune: drop stale ones)",
+     kChecking | kPruneOption, "", run_check_command},
+    {"config", "FILE", "print the .planlint.toml settings that apply to FILE, and where each comes from",
+     kOutputOption, "", run_config_command},
+    {"graph", "FILE", "write the plan graph (who is responsible for what)",
+     kRuleOptions | kReadOptions | kOutputOption | kViewFormat, "dot graphml", run_graph_command},
+    {"rules", "", "list the active rules; --explain ID shows one rule's page",
+     kRuleOptions | kOutputOption | kExplainOption, "", run_rules_command},
+};
+
+constexpr const char* kExitCodes =
+    "exit codes: 0 no finding at --fail-on, 1 findings, 2 usage, unreadable input or bad rule file\n";
+
+/// `planlint --help`: the commands.
+void general_usage(std::ostream& out) {
+  out << "usage: planlint <command> [options] [FILE|DIR|-]...\n\ncommands:\n";
+  for (const auto& c : kCommands) {
+    std::string head = std::string(c.name) + (c.operands.empty() ? "" : " ") + std::string(c.operands);
+    head.resize(std::max<std::size_t>(head.size() + 1, 22), ' ');
+    out << "  " << head << c.summary << '\n';
+  }
+  out << "\nplanlint COMMAND --help shows the options of a command.\n" << kExitCodes;
+}
+
+/// The words of a space-separated list.
+std::vector<std::string> words(std::string_view list) {
+  std::vector<std::string> out;
+  std::size_t at = 0;
+  while (at < list.size()) {
+    const std::size_t end = std::min(list.find(' ', at), list.size());
+    if (end > at) out.emplace_back(list.substr(at, end - at));
+    at = end + 1;
+  }
+  return out;
+}
+
+/// Everything a command line can hold, before it is checked.
+struct Raw {
   std::vector<std::string> formats;
   std::string fail_on = "error";
   std::string color = "auto";
@@ -78,85 +114,155 @@ std::optional<Options> parse_options(int argc, const char* const argv[], std::os
   std::string input_timeout;
   std::string encoding;
   std::string max_warnings;
-  po::options_description visible("options");
-  visible.add_options()
-      ("help,h", "show this help")
-      ("format,f", po::value<std::vector<std::string>>(&formats)->composing(),
-       "check: NAME or NAME=FILE, repeatable: text (default), xml, json, sarif, junit, checkstyle, github, "
-       "gitlab; outline: text or xml; graph: dot (default) or graphml")
-      ("rules", po::value<std::vector<std::string>>(&options.rule_files)->composing(),
-       "add a rule file: its rules and lexicons replace those of the same name (repeatable)")
-      ("disable", po::value<std::vector<std::string>>()->composing(), "switch a rule off (repeatable)")
-      ("enable", po::value<std::vector<std::string>>()->composing(), "switch a rule on (repeatable)")
-      ("fail-on", po::value<std::string>(&fail_on),
-       "exit 1 when a finding is at least: error (default), warning, info, or never")
-      ("output,o", po::value<std::string>(&options.output), "write the report to FILE (atomically)")
-      ("color", po::value<std::string>(&color), "auto (default), always or never")
-      ("explain", po::value<std::string>(&options.explain), "rules: show the page of rule ID")
-      ("jobs,j", po::value<std::string>(&jobs), "check: files checked at once (default: the number of cores)")
-      ("max-input-size", po::value<std::string>(&max_input_size),
-       "refuse an input (plan or rule file) larger than SIZE bytes; K, M, G suffixes (default 64M)")
-      ("input-timeout", po::value<std::string>(&input_timeout),
-       "give up on a pipe or FIFO that sends nothing for SECONDS (default 10)")
-      ("max-warnings", po::value<std::string>(&max_warnings),
-       "check: exit 1 when there are more than N warnings (with no error at --fail-on)")
-      ("quiet,q", po::bool_switch(&options.quiet), "check: report errors only")
-      ("files-from", po::value<std::string>(&options.files_from),
-       "check: read more inputs from FILE, one per line (- for standard input)")
-      ("baseline", po::value<std::string>(&options.baseline),
-       "check: report only findings the baseline FILE does not hold; baseline: the file to write")
-      ("prune", po::bool_switch(&options.prune), "baseline: drop the entries that match nothing")
-      ("encoding", po::value<std::string>(&encoding),
-       "read text plans in this encoding (GB18030, GBK, UTF-16LE …) instead of deciding")
-      ("stdin-filename", po::value<std::string>(&options.stdin_filename),
-       "the name standard input goes by in reports (its extension says its format)")
-      ("verbose,v", po::bool_switch(&options.verbose), "log what is loaded and how long each stage takes");
+};
+
+/// The options `command` takes.
+po::options_description options_of(const Command& command, Options& options, Raw& raw) {
+  po::options_description d("options of planlint " + std::string(command.name));
+  d.add_options()("help,h", "show this help");
+  const unsigned g = command.options;
+  if (g & kReportOptions) {
+    d.add_options()
+        ("format,f", po::value<std::vector<std::string>>(&raw.formats)->composing(),
+         "NAME or NAME=FILE, repeatable: text (default), xml, json, sarif, junit, checkstyle, github, gitlab")
+        ("fail-on", po::value<std::string>(&raw.fail_on),
+         "exit 1 when a finding is at least: error (default), warning, info, or never")
+        ("max-warnings", po::value<std::string>(&raw.max_warnings),
+         "exit 1 when there are more than N warnings (with no error at --fail-on)")
+        ("quiet,q", po::bool_switch(&options.quiet), "report errors only")
+        ("timestamp", po::bool_switch(&options.timestamp),
+         "say in the xml, sarif and junit reports when they were made (off: a report depends on its inputs only)")
+        ("color", po::value<std::string>(&raw.color), "auto (default), always or never");
+  }
+  if (g & kViewFormat) {
+    const auto names = words(command.formats);
+    std::string help;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      help += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i] + (i == 0 ? " (default)" : "");
+    }
+    d.add_options()("format,f", po::value<std::vector<std::string>>(&raw.formats)->composing(), help.c_str());
+  }
+  if (g & kOutputOption) {
+    d.add_options()("output,o", po::value<std::string>(&options.output),
+                    "write to FILE (a regular file is replaced whole, when the output is complete)");
+  }
+  if (g & kRunOptions) {
+    d.add_options()
+        ("baseline", po::value<std::string>(&options.baseline),
+         command.name == "baseline" ? "the baseline file to write (default .planlint-baseline.json)"
+                                    : "report only findings the baseline FILE does not hold")
+        ("files-from", po::value<std::string>(&options.files_from),
+         "read more inputs from FILE, one per line (- for standard input)")
+        ("stdin-filename", po::value<std::string>(&options.stdin_filename),
+         "the name standard input goes by in reports (its extension says its format)")
+        ("jobs,j", po::value<std::string>(&raw.jobs), "files checked at once (default: the number of cores)")
+        ("verbose,v", po::bool_switch(&options.verbose), "log what is loaded and how long each stage takes");
+  }
+  if (g & kPruneOption) d.add_options()("prune", po::bool_switch(&options.prune), "drop the entries that match nothing");
+  if (g & kExplainOption) d.add_options()("explain", po::value<std::string>(&options.explain), "show the page of rule ID");
+  if (g & kRuleOptions) {
+    d.add_options()
+        ("rules", po::value<std::vector<std::string>>(&options.rule_files)->composing(),
+         "add a rule file: its rules and lexicons replace those of the same name (repeatable)")
+        ("disable", po::value<std::vector<std::string>>()->composing(), "switch a rule off (repeatable)")
+        ("enable", po::value<std::vector<std::string>>()->composing(), "switch a rule on (repeatable)");
+  }
+  if (g & kReadOptions) {
+    d.add_options()
+        ("encoding", po::value<std::string>(&raw.encoding),
+         "read text plans in this encoding (GB18030, GBK, UTF-16LE …) instead of deciding")
+        ("max-input-size", po::value<std::string>(&raw.max_input_size),
+         "refuse an input (plan or rule file) larger than SIZE bytes; K, M, G suffixes (default 64M)")
+        ("input-timeout", po::value<std::string>(&raw.input_timeout),
+         "give up on a pipe or FIFO that sends nothing for SECONDS (default 10)");
+  }
+  return d;
+}
+
+/// `planlint COMMAND --help`.
+void command_usage(const Command& command, const po::options_description& options, std::ostream& out) {
+  out << "usage: planlint " << command.name << " [options]" << (command.operands.empty() ? "" : " ")
+      << command.operands << "\n\n" << command.summary << "\n\n" << options << '\n' << kExitCodes;
+}
+
+}  // namespace
+
+std::span<const Command> commands() { return kCommands; }
+
+const Command* find_command(std::string_view name) {
+  for (const auto& c : kCommands) {
+    if (c.name == name) return &c;
+  }
+  return nullptr;
+}
+
+std::optional<Options> parse_options(int argc, const char* const argv[], std::ostream& out,
+                                     std::ostream& err) {
+  Options options;
+  options.command = "help";
+  const std::string first = argc > 1 ? argv[1] : "";
+  if (first == "--help" || first == "-h" || (first == "help" && argc <= 2)) {
+    general_usage(out);
+    return options;
+  }
+  if (first.empty()) {
+    err << "planlint: no command given (see planlint --help)\n";
+    return std::nullopt;
+  }
+  if (first.front() == '-') {
+    err << "planlint: give a command first: planlint COMMAND [options] FILE... (see planlint --help)\n";
+    return std::nullopt;
+  }
+  const bool asks_help = first == "help";
+  const std::string name = asks_help ? std::string(argv[2]) : first;
+  const Command* command = find_command(name);
+  if (!command) {
+    err << "planlint: unknown command '" << name << "' (see planlint --help)\n";
+    return std::nullopt;
+  }
+  Raw raw;
+  const po::options_description visible = options_of(*command, options, raw);
+  if (asks_help) {
+    command_usage(*command, visible, out);
+    return options;
+  }
+  options.command = command->name;
   po::options_description hidden;
-  hidden.add_options()
-      ("command", po::value<std::string>(&options.command))
-      ("input", po::value<std::vector<std::string>>(&options.inputs));
+  hidden.add_options()("input", po::value<std::vector<std::string>>(&options.inputs));
   po::options_description all;
   all.add(visible).add(hidden);
   po::positional_options_description positional;
-  positional.add("command", 1).add("input", -1);
-
+  positional.add("input", -1);
   try {
+    // The command's own options, after its name.
+    const auto parsed = po::command_line_parser(argc - 1, argv + 1).options(all).positional(positional).run();
     po::variables_map vm;
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::store(parsed, vm);
     po::notify(vm);
-    for (const auto& [name, value] : vm) {
-      if (!value.defaulted()) options.given.push_back(name);
+    for (const auto& [key, value] : vm) {
+      if (!value.defaulted()) options.given.push_back(key);
     }
-    if (vm.count("help") || options.command == "help") {
-      out << kUsage << visible;
+    if (vm.count("help")) {
+      command_usage(*command, visible, out);
       options.command = "help";
       return options;
     }
     // --disable and --enable apply in the order given.
-    for (const auto& opt : po::command_line_parser(argc, argv).options(all).positional(positional).run().options) {
+    for (const auto& opt : parsed.options) {
       if (opt.string_key == "disable" || opt.string_key == "enable") {
         for (const auto& id : opt.value) options.switches.emplace_back(id, opt.string_key == "enable");
       }
     }
   } catch (const po::error& e) {
-    err << "planlint: " << e.what() << " (see planlint --help)\n";
+    err << "planlint " << command->name << ": " << e.what() << " (see planlint " << command->name << " --help)\n";
     return std::nullopt;
   }
-  if (options.command.empty()) {
-    err << "planlint: no command given (see planlint --help)\n";
-    return std::nullopt;
-  }
-  if (!one_of(options.command, {"check", "outline", "graph", "rules", "extract", "config", "baseline"})) {
-    err << "planlint: unknown command '" << options.command << "' (see planlint --help)\n";
-    return std::nullopt;
-  }
-  const bool is_graph = options.command == "graph";
-  if (options.command == "check" || options.command == "baseline") {
+  if (command->options & kReportOptions) {
     // NAME or NAME=FILE, any number; at most one without a file (it goes to
     // standard output, or --output).
-    if (!formats.empty()) options.reports.clear();
+    if (!raw.formats.empty()) options.reports.clear();
     std::size_t to_stdout = 0;
-    for (const auto& f : formats) {
+    for (const auto& f : raw.formats) {
       const std::size_t eq = f.find('=');
       ReportRequest r{f.substr(0, eq), eq == std::string::npos ? std::string() : f.substr(eq + 1)};
       const auto& names = report_format_names();
@@ -176,16 +282,18 @@ std::optional<Options> parse_options(int argc, const char* const argv[], std::os
       err << "planlint: only one --format may go to standard output (give the others =FILE)\n";
       return std::nullopt;
     }
-  } else {
-    if (formats.size() > 1) {
-      err << "planlint: --format for " << options.command << " is given once\n";
+  }
+  if (command->options & kViewFormat) {
+    if (raw.formats.size() > 1) {
+      err << "planlint: --format for " << command->name << " is given once\n";
       return std::nullopt;
     }
-    std::string format = formats.empty() ? std::string() : formats[0];
-    if (format.empty()) format = is_graph ? "dot" : "text";
-    if (is_graph ? !one_of(format, {"dot", "graphml"}) : !one_of(format, {"text", "xml"})) {
-      err << "planlint: --format for " << options.command << " must be "
-          << (is_graph ? "dot or graphml" : "text or xml") << ", not '" << format << "'\n";
+    const auto names = words(command->formats);
+    const std::string format = raw.formats.empty() ? names.front() : raw.formats[0];
+    if (std::find(names.begin(), names.end(), format) == names.end()) {
+      err << "planlint: --format for " << command->name << " must be " << names[0];
+      for (std::size_t i = 1; i < names.size(); ++i) err << (i + 1 == names.size() ? " or " : ", ") << names[i];
+      err << ", not '" << format << "'\n";
       return std::nullopt;
     }
     options.format = format == "xml"       ? Format::xml
@@ -193,59 +301,59 @@ std::optional<Options> parse_options(int argc, const char* const argv[], std::os
                      : format == "graphml" ? Format::graphml
                                            : Format::text;
   }
-  if (fail_on == "never") {
+  if (raw.fail_on == "never") {
     options.fail_on.reset();
-  } else if (fail_on == "error") {
+  } else if (raw.fail_on == "error") {
     options.fail_on = Severity::error;
-  } else if (fail_on == "warning") {
+  } else if (raw.fail_on == "warning") {
     options.fail_on = Severity::warning;
-  } else if (fail_on == "info") {
+  } else if (raw.fail_on == "info") {
     options.fail_on = Severity::info;
   } else {
-    err << "planlint: --fail-on must be error, warning, info or never, not '" << fail_on << "'\n";
+    err << "planlint: --fail-on must be error, warning, info or never, not '" << raw.fail_on << "'\n";
     return std::nullopt;
   }
-  if (!one_of(color, {"auto", "always", "never"})) {
-    err << "planlint: --color must be auto, always or never, not '" << color << "'\n";
+  if (!one_of(raw.color, {"auto", "always", "never"})) {
+    err << "planlint: --color must be auto, always or never, not '" << raw.color << "'\n";
     return std::nullopt;
   }
-  options.color = color == "always" ? ColorMode::always : color == "never" ? ColorMode::never : ColorMode::automatic;
-  if (jobs.empty()) {
+  options.color = raw.color == "always" ? ColorMode::always : raw.color == "never" ? ColorMode::never : ColorMode::automatic;
+  if (raw.jobs.empty()) {
     options.jobs = std::max(1u, std::thread::hardware_concurrency());
-  } else if (const auto n = whole_number(jobs); n && *n >= 1) {
+  } else if (const auto n = whole_number(raw.jobs); n && *n >= 1) {
     options.jobs = static_cast<unsigned>(std::min<std::uint64_t>(*n, kMaxJobs));
   } else {
-    err << "planlint: -j must be a whole number of at least 1, not '" << jobs << "'\n";
+    err << "planlint: -j must be a whole number of at least 1, not '" << raw.jobs << "'\n";
     return std::nullopt;
   }
-  if (!max_input_size.empty()) {
-    const auto n = byte_size(max_input_size);
+  if (!raw.max_input_size.empty()) {
+    const auto n = byte_size(raw.max_input_size);
     if (!n || *n == 0) {
       err << "planlint: --max-input-size must be a number of bytes with an optional K, M or G, not '"
-          << max_input_size << "'\n";
+          << raw.max_input_size << "'\n";
       return std::nullopt;
     }
     options.limits.max_bytes = *n;
   }
-  if (!input_timeout.empty()) {
-    const auto n = whole_number(input_timeout);
+  if (!raw.input_timeout.empty()) {
+    const auto n = whole_number(raw.input_timeout);
     if (!n || *n == 0 || *n > 86400) {
       err << "planlint: --input-timeout must be a whole number of seconds from 1 to 86400, not '"
-          << input_timeout << "'\n";
+          << raw.input_timeout << "'\n";
       return std::nullopt;
     }
     options.limits.idle_seconds = static_cast<int>(*n);
   }
-  if (!max_warnings.empty()) {
-    const auto n = whole_number(max_warnings);
+  if (!raw.max_warnings.empty()) {
+    const auto n = whole_number(raw.max_warnings);
     if (!n) {
-      err << "planlint: --max-warnings must be a whole number, not '" << max_warnings << "'\n";
+      err << "planlint: --max-warnings must be a whole number, not '" << raw.max_warnings << "'\n";
       return std::nullopt;
     }
     options.max_warnings = static_cast<std::size_t>(*n);
   }
   // The name is checked where it is used: iconv knows the names.
-  if (!encoding.empty()) options.reading.encoding = encoding;
+  if (!raw.encoding.empty()) options.reading.encoding = raw.encoding;
   return options;
 }
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "planlint/diagnostic.hpp"
+#include "planlint/report.hpp"
 #include "planlint/source.hpp"
 
 namespace planlint {
@@ -73,16 +74,6 @@ void write_baseline(std::ostream& out, const Baseline& baseline);
 std::optional<Baseline> read_baseline(const std::filesystem::path& path, LoadError& error);
 /// The same from text, as read from `path`.
 std::optional<Baseline> parse_baseline(std::string_view json, const std::filesystem::path& path, LoadError& error);
-
-/// Entries that matched no finding of a file that was checked.
-struct StaleEntry {
-  std::string file;  // as in the baseline
-  std::string rule;
-  std::string fingerprint;
-  std::size_t count = 0;  // how many of the entry's count went unmatched
-  std::string subject;
-  friend bool operator==(const StaleEntry&, const StaleEntry&) = default;
-};
 
 struct BaselineMatch {
   std::vector<Finding> fresh;  // findings not in the baseline, in their order

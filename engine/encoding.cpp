@@ -82,12 +82,16 @@ std::optional<Stop> convert(const Converter& converter, std::string_view in, std
 }
 
 /// Line and column (1-based, code points) just after `decoded`.
-std::string position_after(std::string_view decoded) {
+Location location_after(std::string_view decoded) {
   const std::size_t last_break = decoded.rfind('\n');
   const std::size_t line = 1 + static_cast<std::size_t>(std::count(decoded.begin(), decoded.end(), '\n'));
   const std::size_t column =
       1 + code_points(last_break == std::string_view::npos ? decoded : decoded.substr(last_break + 1));
-  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+  return Location{static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(column)};
+}
+
+std::string described(Location at) {
+  return "line " + std::to_string(at.line) + ", column " + std::to_string(at.column);
 }
 
 std::string hex_bytes(std::string_view bytes) {
@@ -121,7 +125,7 @@ std::size_t bad_sequence_length(const Converter& converter, std::string_view res
 std::optional<DecodedText> as_utf8(std::string_view bytes, DecodeError& error) {
   const bool bom = bytes.starts_with(kUtf8Bom);
   if (auto bad = check_utf8_text(bytes)) {
-    error = DecodeError{bad->message};
+    error = DecodeError{bad->message, bad->where};
     return std::nullopt;
   }
   if (bom) bytes.remove_prefix(kUtf8Bom.size());
@@ -145,20 +149,22 @@ std::optional<DecodedText> with_iconv(std::string_view bytes, const std::string&
   out.reserve(bytes.size() + bytes.size() / 2);
   if (const auto stop = convert(converter, bytes, out)) {
     const std::string_view rest = bytes.substr(stop->offset);
+    const Location at = location_after(out);
     std::ostringstream message;
     message << "not " << shown << " text: ";
     if (stop->incomplete) {
-      message << "incomplete sequence " << hex_bytes(rest.substr(0, 4)) << " at " << position_after(out)
+      message << "incomplete sequence " << hex_bytes(rest.substr(0, 4)) << " at " << described(at)
               << " (the text ends inside a character)";
     } else {
       message << "invalid byte " << hex_bytes(rest.substr(0, bad_sequence_length(converter, rest))) << " at "
-              << position_after(out);
+              << described(at);
     }
-    error = DecodeError{message.str()};
+    error = DecodeError{message.str(), at};
     return std::nullopt;
   }
   if (const std::size_t nul = out.find('\0'); nul != std::string::npos) {
-    error = DecodeError{"not text: NUL character at " + position_after(std::string_view(out).substr(0, nul))};
+    const Location at = location_after(std::string_view(out).substr(0, nul));
+    error = DecodeError{"not text: NUL character at " + described(at), at};
     return std::nullopt;
   }
   // A BOM the forced encoding did not take for one (UTF-16LE names no BOM).
@@ -206,13 +212,13 @@ std::optional<DecodedText> decode_text(std::string_view bytes, std::optional<std
   // A NUL byte makes a binary file, not text in another encoding: it keeps
   // its message, and is not tried as GB18030 (where NUL is a character).
   if (std::memchr(bytes.data(), '\0', bytes.size()) != nullptr) {
-    error = DecodeError{bad->message};
+    error = DecodeError{bad->message, bad->where};
     return std::nullopt;
   }
   DecodeError gb_error;
   if (auto gb = with_iconv(bytes, "GB18030", "GB18030", gb_error)) return gb;
   // Neither: the UTF-8 message, since UTF-8 is what planlint expects.
-  error = DecodeError{bad->message + std::string(kHint)};
+  error = DecodeError{bad->message + std::string(kHint), bad->where};
   return std::nullopt;
 }
 

@@ -4,7 +4,10 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <string_view>
+
+#include "planlint/source.hpp"
 
 namespace planlint {
 
@@ -17,7 +20,10 @@ struct DecodedText {
 
 /// Why a text could not be decoded.
 struct DecodeError {
+  DecodeError() = default;
+  explicit DecodeError(std::string why, Location at = {}) : message(std::move(why)), where(at) {}
   std::string message;  // one line, no path: names line, column and byte
+  Location where;       // of the bad byte (line 0: the text as a whole, e.g. an unknown encoding)
 };
 
 /// Decides a text's encoding and decodes it. Without `forced`: UTF-8 (with

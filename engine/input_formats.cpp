@@ -76,7 +76,7 @@ std::optional<SourceFile> plan_from_bytes(const std::string& path, std::string b
     DecodeError decode_error;
     auto decoded = decode_text(bytes, reading.encoding, decode_error);
     if (!decoded) {
-      error = LoadError{decode_error.message};
+      error = LoadError{decode_error.message, decode_error.where};
       return std::nullopt;
     }
     bytes = std::move(decoded->utf8);

@@ -25,7 +25,7 @@ class CheckstyleWriter final : public ReportWriter {
     p_.PushAttribute("version", "4.3");
   }
 
-  std::string render(const FileReport& r) const override {
+  std::string render(const FileResult& r) const override {
     StringPrinter p(1);  // inside <checkstyle>
     p.continue_line();
     bool encoded = false;
@@ -33,9 +33,8 @@ class CheckstyleWriter final : public ReportWriter {
     p.OpenElement("file");
     p.PushAttribute("name", text::xml_path(r.path, encoded).c_str());
     if (!r.error.empty()) {
-      // Line 0: the file as a whole, as checkstyle reports a file it cannot parse.
+      // No line: the file as a whole.
       p.OpenElement("error");
-      p.PushAttribute("line", "0");
       p.PushAttribute("severity", "error");
       p.PushAttribute("message", xml_c_str(r.error, buffer));
       p.PushAttribute("source", "planlint.unreadable");
@@ -43,8 +42,11 @@ class CheckstyleWriter final : public ReportWriter {
     }
     for (const auto& d : r.findings) {
       p.OpenElement("error");
-      push_number(p, "line", d.where.line);
-      push_number(p, "column", d.where.column);
+      // Checkstyle's schema (config/checkstyle-report-1.0.0.xsd) takes a line
+      // and a column from 1, each optional: a finding about the whole file
+      // (line 0) or about a whole line (column 0) leaves it out.
+      if (d.where.line > 0) push_number(p, "line", d.where.line);
+      if (d.where.column > 0) push_number(p, "column", d.where.column);
       p.PushAttribute("severity", std::string(to_string(d.severity)).c_str());
       p.PushAttribute("message", xml_c_str(d.message, buffer));
       p.PushAttribute("source", xml_c_str("planlint." + d.rule, buffer));

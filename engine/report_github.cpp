@@ -45,7 +45,7 @@ class GithubWriter final : public ReportWriter {
  public:
   GithubWriter(std::ostream& out, const ReportContext& context) : out_(out), context_(context) {}
 
-  std::string render(const FileReport& r) const override {
+  std::string render(const FileResult& r) const override {
     // Annotations are placed by the path from the top of the repository.
     std::string relative = report::relative_path(r.path, context_.base_directory);
     const std::string file = escaped(relative.empty() ? r.path : relative, true);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "planlint/report.hpp"
+#include "checksum.hpp"
 #include "report_support.hpp"
 
 namespace planlint {
@@ -27,7 +28,7 @@ Json issue(std::string description, std::string check, const std::string& finger
            const std::string& path, std::size_t line) {
   return Json{{"description", std::move(description)},
               {"check_name", std::move(check)},
-              {"fingerprint", report::sha256_hex(fingerprint_key)},
+              {"fingerprint", sha256_hex(fingerprint_key)},
               {"severity", severity},
               {"location", {{"path", path}, {"lines", {{"begin", line}}}}}};
 }
@@ -38,7 +39,7 @@ class GitlabWriter final : public ReportWriter {
 
   void begin() override { out_ << '['; }
 
-  std::string render(const FileReport& r) const override {
+  std::string render(const FileResult& r) const override {
     // GitLab matches paths from the top of the repository.
     const std::string relative = report::relative_path(r.path, context_.base_directory);
     const std::string& path = relative.empty() ? r.path : relative;

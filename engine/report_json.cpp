@@ -22,16 +22,20 @@ class JsonWriter final : public ReportWriter {
     out_ << "{\n  \"version\": 1,\n  \"tool\": " << report::dump_json(tool, -1, 0) << ",\n  \"files\": [";
   }
 
-  std::string render(const FileReport& r) const override {
+  std::string render(const FileResult& r) const override {
     Json file = Json::object();
     bool encoded = false;
     file["path"] = report::json_path(r.path, encoded);
     if (encoded) file["path_encoding"] = "percent";
+    if (!r.sha256.empty()) file["sha256"] = r.sha256;
     if (!r.error.empty()) {
       file["error"] = r.error;
+      if (r.error_at.line) file["error_location"] = {{"line", r.error_at.line}, {"column", r.error_at.column}};
     } else {
       file["title"] = r.title;
       file["kind"] = r.kind;
+      if (!r.issuer.empty()) file["issuer"] = r.issuer;
+      if (!r.document_number.empty()) file["document_number"] = r.document_number;
       file["format"] = r.format;
       file["encoding"] = r.encoding;
     }
@@ -55,8 +59,12 @@ class JsonWriter final : public ReportWriter {
   }
 
   void end(const ReportTotals& t) override {
-    const Json summary = {{"files", t.files},   {"failed_files", t.failed_files}, {"errors", t.errors},
-                          {"warnings", t.warnings}, {"infos", t.infos}};
+    Json summary = {{"files", t.files},       {"failed_files", t.failed_files}, {"errors", t.errors},
+                    {"warnings", t.warnings}, {"infos", t.infos}};
+    if (!t.verdict.empty()) {
+      summary["verdict"] = t.verdict;
+      summary["fail_on"] = t.fail_on;
+    }
     out_ << (first_ ? "]" : "\n  ]") << ",\n  \"summary\": " << report::dump_json(summary, -1, 0) << "\n}\n";
   }
 

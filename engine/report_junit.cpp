@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "planlint/report.hpp"
+#include "planlint/rule_set.hpp"
 #include "report_support.hpp"
 #include "text_util.hpp"
 
@@ -17,14 +19,31 @@ using report::push_number;
 using report::StringPrinter;
 using report::xml_c_str;
 
-/// The rules a file's test cases are for: every rule that ran, in the
-/// context's order, then any other rule a finding names (sorted by id).
-std::vector<std::string> rules_of(const FileReport& r, const ReportContext& context) {
+/// Whether a check looks at the run's configuration (suppression.unused, …)
+/// rather than at a plan.
+bool of_configuration(std::string_view id) {
+  const auto& checks = reader_check_declarations();
+  return std::any_of(checks.begin(), checks.end(),
+                     [&](const ReaderCheck& c) { return c.id == id && c.scope == "config"; });
+}
+
+/// A configuration file whose entries are findings (an unused suppression):
+/// a result that was not read as a plan, yet has no error.
+bool is_configuration(const FileResult& r) { return r.format.empty() && r.error.empty(); }
+
+/// The rules a file's test cases are for: every rule that ran on that kind
+/// of file (a plan: the rules and the reader's checks; a configuration file:
+/// the configuration's checks), in the context's order, then any other rule
+/// a finding names (sorted by id).
+std::vector<std::string> rules_of(const FileResult& r, const ReportContext& context) {
+  const bool configuration = is_configuration(r);
   std::vector<std::string> rules;
-  for (const auto& rule : context.rules) rules.push_back(rule.id);
+  for (const auto& rule : context.rules) {
+    if (of_configuration(rule.id) == configuration) rules.push_back(rule.id);
+  }
   std::vector<std::string> others;
   for (const auto& d : r.findings) {
-    if (report::rule_index(context, d.rule) < 0) others.push_back(d.rule);
+    if (std::find(rules.begin(), rules.end(), d.rule) == rules.end()) others.push_back(d.rule);
   }
   std::sort(others.begin(), others.end());
   others.erase(std::unique(others.begin(), others.end()), others.end());
@@ -58,7 +77,7 @@ class JunitWriter final : public ReportWriter {
     p_.PushAttribute("name", "planlint");
   }
 
-  std::string render(const FileReport& r) const override {
+  std::string render(const FileResult& r) const override {
     StringPrinter p(1);  // inside <testsuites>
     p.continue_line();
     bool encoded = false;
@@ -91,12 +110,14 @@ class JunitWriter final : public ReportWriter {
     p.PushAttribute("errors", "0");
     p.PushAttribute("skipped", "0");
     if (context_.include_timestamp) p.PushAttribute("timestamp", report::utc_now().c_str());
-    p.OpenElement("properties");
-    push_property(p, "title", r.title, buffer);
-    push_property(p, "kind", r.kind, buffer);
-    push_property(p, "format", r.format, buffer);
-    push_property(p, "encoding", r.encoding, buffer);
-    p.CloseElement();
+    if (!is_configuration(r)) {  // what the plan was read as
+      p.OpenElement("properties");
+      push_property(p, "title", r.title, buffer);
+      push_property(p, "kind", r.kind, buffer);
+      push_property(p, "format", r.format, buffer);
+      push_property(p, "encoding", r.encoding, buffer);
+      p.CloseElement();
+    }
     for (const auto& rule : rules) {
       p.OpenElement("testcase");
       p.PushAttribute("classname", path.c_str());

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "planlint/report.hpp"
+#include "checksum.hpp"
 #include "report_support.hpp"
 
 namespace planlint {
@@ -110,7 +111,7 @@ class SarifWriter final : public ReportWriter {
          << "\"columnKind\": \"unicodeCodePoints\",\n      \"results\": [";
   }
 
-  std::string render(const FileReport& r) const override {
+  std::string render(const FileResult& r) const override {
     std::string part;
     const Json location = artifact_location(r.path, context_);
     report::Occurrences occurrences;
@@ -128,7 +129,7 @@ class SarifWriter final : public ReportWriter {
       result["locations"] = Json::array();
       result["locations"].push_back(Json{{"physicalLocation", std::move(physical)}});
       const std::size_t rank = occurrences.next(report::subject_key(d, 1));
-      result["partialFingerprints"] = {{"planlint/v1", report::sha256_hex(report::subject_key(d, rank))}};
+      result["partialFingerprints"] = {{"planlint/v1", sha256_hex(report::subject_key(d, rank))}};
       if (!d.hint.empty()) result["properties"] = {{"hint", d.hint}};
       if (!part.empty()) part += ",\n";
       part += report::dump_json(result, 2, 8);

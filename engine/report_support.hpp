@@ -100,9 +100,6 @@ std::string file_uri(std::string_view absolute);
 
 // -------------------------------------------------------- fingerprints
 
-/// SHA-256 of the bytes, as 64 lower-case hex digits.
-std::string sha256_hex(std::string_view bytes);
-
 /// The message as its fingerprint takes it: runs of white space (ASCII and
 /// U+3000) one space, none at the ends, so that re-wrapping a plan leaves
 /// fingerprints as they were.

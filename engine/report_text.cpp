@@ -42,7 +42,7 @@ class TextWriter final : public ReportWriter {
  public:
   TextWriter(std::ostream& out, TextStyle style) : out_(out), style_(style) {}
 
-  std::string render(const FileReport& r) const override {
+  std::string render(const FileResult& r) const override {
     std::ostringstream out;
     render(r, out);
     return std::move(out).str();
@@ -59,7 +59,7 @@ class TextWriter final : public ReportWriter {
   }
 
  private:
-  void render(const FileReport& r, std::ostream& out) const {
+  void render(const FileResult& r, std::ostream& out) const {
     const char* bold = style_.color ? "\033[1m" : "";
     const char* reset = style_.color ? "\033[0m" : "";
     const char* green = style_.color ? "\033[1;32m" : "";
@@ -132,7 +132,7 @@ std::size_t display_width(std::string_view s) {
   return width;
 }
 
-ReportTotals totals_of(const std::vector<FileReport>& reports) {
+ReportTotals totals_of(const std::vector<FileResult>& reports) {
   ReportTotals t;
   for (const auto& r : reports) {
     ++t.files;
@@ -152,7 +152,7 @@ std::unique_ptr<ReportWriter> make_text_writer(std::ostream& out, TextStyle styl
   return std::make_unique<TextWriter>(out, style);
 }
 
-void write_text_report(std::ostream& out, const std::vector<FileReport>& reports, TextStyle style) {
+void write_text_report(std::ostream& out, const std::vector<FileResult>& reports, TextStyle style) {
   TextWriter w(out, style);
   w.begin();
   for (const auto& r : reports) w.file(r);

@@ -17,7 +17,7 @@ struct Format {
 
 const std::array<Format, 8> kFormats{{
     {"text", [](std::ostream& out, const ReportContext&, TextStyle style) { return make_text_writer(out, style); }},
-    {"xml", [](std::ostream& out, const ReportContext&, TextStyle) { return make_xml_writer(out); }},
+    {"xml", [](std::ostream& out, const ReportContext& c, TextStyle) { return make_xml_writer(out, c); }},
     {"json", [](std::ostream& out, const ReportContext& c, TextStyle) { return make_json_writer(out, c); }},
     {"sarif", [](std::ostream& out, const ReportContext& c, TextStyle) { return make_sarif_writer(out, c); }},
     {"junit", [](std::ostream& out, const ReportContext& c, TextStyle) { return make_junit_writer(out, c); }},
@@ -43,6 +43,11 @@ std::unique_ptr<ReportWriter> make_report_writer(std::string_view name, std::ost
     if (f.name == name) return f.make(out, context, style);
   }
   throw std::invalid_argument("no report format " + std::string(name));
+}
+
+void FileResult::count_findings() {
+  by_severity = {};
+  for (const auto& d : findings) ++by_severity[static_cast<std::size_t>(d.severity)];
 }
 
 }  // namespace planlint

@@ -177,14 +177,14 @@ std::optional<LoadError> check_utf8_text(std::string_view bytes) {
     if (c == 0) {
       std::ostringstream out;
       out << "not text: NUL byte at line " << line << ", column " << column;
-      return LoadError{out.str()};
+      return LoadError{out.str(), Location{static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(column)}};
     }
     const std::size_t n = utf8::sequence_length(bytes, i);
     if (n == 0) {
       std::ostringstream out;
       out << "not UTF-8 text: invalid byte 0x" << std::hex << std::uppercase
           << static_cast<unsigned>(c) << std::dec << " at line " << line << ", column " << column;
-      return LoadError{out.str()};
+      return LoadError{out.str(), Location{static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(column)}};
     }
     if (c == '\n') {
       ++line;

@@ -51,11 +51,11 @@ Suppressed apply_suppressions(const std::vector<SuppressionSpec>& in_force, std:
   return out;
 }
 
-void tally(SuppressionTally& t, const std::vector<SuppressionSpec>& in_force, const Suppressed& result) {
+void tally(SuppressionTally& t, const std::vector<SuppressionSpec>& in_force, const std::vector<std::size_t>& counts) {
   for (std::size_t i = 0; i < in_force.size(); ++i) {
     const auto key = key_of(in_force[i]);
     t.specs.try_emplace(key, in_force[i]);
-    t.counts[key] += i < result.counts.size() ? result.counts[i] : 0;
+    t.counts[key] += i < counts.size() ? counts[i] : 0;
   }
 }
 

@@ -13,7 +13,8 @@
 
 namespace planlint {
 
-/// Rule ids of the findings about suppressions themselves.
+/// Rule ids of the findings about suppressions themselves, declared with
+/// the reader's checks (engine/reader_checks.cpp, docs/rules/ID.md).
 inline constexpr std::string_view kSuppressionExpired = "suppression.expired";
 inline constexpr std::string_view kSuppressionUnused = "suppression.unused";
 
@@ -47,13 +48,16 @@ struct SuppressionTally {
   std::map<Key, std::size_t> counts;
 };
 
-/// Adds a file's suppressions and their counts (from apply_suppressions).
-void tally(SuppressionTally& tally, const std::vector<SuppressionSpec>& in_force, const Suppressed& result);
+/// Adds a file's suppressions and their counts (Suppressed::counts).
+void tally(SuppressionTally& tally, const std::vector<SuppressionSpec>& in_force,
+           const std::vector<std::size_t>& counts);
 
 /// Findings about the suppressions of a run, at each entry's [[suppress]]
 /// line in its configuration file, severity warning: `suppression.expired`
 /// for one whose date has passed, else `suppression.unused` for one that
-/// covered no finding. In order of file and line.
+/// covered no finding. In order of file and line. Both ids are declared
+/// checks (engine/reader_checks.cpp): the caller grades them, or drops them
+/// when switched off, as the run's rule set says.
 std::vector<Diagnostic> suppression_findings(const SuppressionTally& tally, const Date& today);
 
 /// The local calendar date, for the caller to pass as `today`.

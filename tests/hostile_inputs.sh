@@ -195,7 +195,7 @@ write_error() {
   end
 }
 write_error write-error-check check --color never "$P" --fail-on never
-write_error write-error-outline outline --color never "$P"
+write_error write-error-outline outline "$P"
 write_error write-error-graph graph "$P"
 write_error write-error-rules rules
 
@@ -392,7 +392,7 @@ pl check --color never "$FIXTURE"
 expect_rc 1 check
 cat "$OUT" "$ERR" >"$DIR/combined"
 cp -- "$OUT" "$DIR/report"
-pl outline --color never "$FIXTURE"
+pl outline "$FIXTURE"
 expect_rc 0 outline
 cat "$OUT" "$ERR" >>"$DIR/combined"
 n_esc=$(LC_ALL=C grep -ac -- "$ESC" "$DIR/combined")

@@ -43,6 +43,7 @@ struct Options {
   bool prune = false;                // planlint baseline --prune
   PlanReading reading;               // --encoding
   std::string stdin_filename;        // --stdin-filename: the name of standard input in reports
+  bool timestamp = false;            // check --timestamp: reports say when they were made
 };
 
 /// Threads a run starts at the most, whatever -j says.

@@ -4,6 +4,8 @@
 // GitHub workflow commands and GitLab Code Quality.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <iosfwd>
 #include <memory>
 #include <string>
@@ -15,24 +17,59 @@
 
 namespace planlint {
 
-/// What checking one input gave: its findings (sorted), or why it could not
-/// be read. `source` is kept to show the offending lines.
-struct FileReport {
+/// A baseline entry that matched no finding of a file that was checked.
+struct StaleEntry {
+  std::string file;  // as in the baseline
+  std::string rule;
+  std::string fingerprint;
+  std::size_t count = 0;  // how many of the entry's count went unmatched
+  std::string subject;
+  friend bool operator==(const StaleEntry&, const StaleEntry&) = default;
+};
+
+/// What checking one input gave: its findings (sorted by position), or why
+/// it could not be read and where, when that is known. `source` is kept to
+/// show the offending lines. The same result goes to every report format,
+/// to standard error and to the run's counts and gate.
+struct FileResult {
   std::string path;
   std::string title;
   std::string kind;
   std::string format;    // text, markdown or docx (empty when the file could not be read)
   std::string encoding;  // what its bytes were decoded from: UTF-8, GB18030, UTF-16LE …
-  std::string error;  // not empty: the file could not be read or parsed
+  std::string issuer;           // the plan's issuer and document number, when it names them
+  std::string document_number;
+  std::string sha256;    // of the file's bytes, when a report names it (xml, json)
+  std::string error;     // not empty: the file could not be read or parsed
+  Location error_at;     // where it could not be (line 0: the file as a whole)
   std::vector<Diagnostic> findings;
   std::shared_ptr<const SourceFile> source;
-  std::vector<Diagnostic> notes;  // plan-reading warnings for standard error
+  std::vector<Diagnostic> notes;  // what standard error shows besides the findings
+
+  // The gate: what the suppressions and the baseline took.
+  std::vector<std::string> subjects;  // each finding's subject, when planlint baseline asks for them
+  std::vector<std::size_t> suppressed;  // per suppression in force: findings it covered
+  std::size_t baselined = 0;            // findings the baseline holds (not in `findings`)
+  std::vector<StaleEntry> stale;        // the baseline's entries for this file that matched nothing
+
+  /// Each report's part for this file, rendered where it was checked.
+  std::vector<std::string> rendered;
+  std::array<std::size_t, 3> by_severity{};  // of `findings`, kept when they are let go
+
+  std::size_t count(Severity s) const { return by_severity[static_cast<std::size_t>(s)]; }
+  /// Counts `findings` into by_severity.
+  void count_findings();
 };
 
 struct ReportTotals {
   std::size_t files = 0, failed_files = 0, errors = 0, warnings = 0, infos = 0;
+  /// The run's verdict, as its exit code says it: "pass" (0), "fail" (1:
+  /// findings at --fail-on, or more warnings than --max-warnings) or "error"
+  /// (2: a file could not be read); empty when the report is not a run's.
+  std::string verdict;
+  std::string fail_on;  // the --fail-on level the verdict used: error, warning, info or never
 };
-ReportTotals totals_of(const std::vector<FileReport>& reports);
+ReportTotals totals_of(const std::vector<FileResult>& reports);
 
 struct TextStyle {
   bool color = false;
@@ -60,8 +97,8 @@ struct ReportContext {
   std::string base_directory;
   std::string tool_version = PLANLINT_VERSION;
   std::string information_uri;  // planlint's home page for SARIF; empty: left out
-  /// Times of the run in SARIF and JUnit; off, so that a report depends only
-  /// on its inputs (goldens, caches, diffs between runs).
+  /// Times of the run in SARIF, JUnit and XML (check --timestamp); off, so
+  /// that a report depends only on its inputs (goldens, caches, diffs between runs).
   bool include_timestamp = false;
 };
 
@@ -80,9 +117,9 @@ class ReportWriter {
  public:
   virtual ~ReportWriter() = default;
   virtual void begin() {}
-  virtual std::string render(const FileReport& report) const = 0;
+  virtual std::string render(const FileResult& report) const = 0;
   virtual void write(std::string_view part) = 0;
-  void file(const FileReport& report) { write(render(report)); }
+  void file(const FileResult& report) { write(render(report)); }
   virtual void end(const ReportTotals& totals) = 0;
 };
 
@@ -91,7 +128,7 @@ class ReportWriter {
 /// and at the end one summary line for the run.
 std::unique_ptr<ReportWriter> make_text_writer(std::ostream& out, TextStyle style);
 /// The XML contract of docs/report-format.md, streamed through tinyxml2.
-std::unique_ptr<ReportWriter> make_xml_writer(std::ostream& out);
+std::unique_ptr<ReportWriter> make_xml_writer(std::ostream& out, const ReportContext& context);
 
 /// A JSON document (docs/report-format.md, schema docs/planlint-report.schema.json):
 /// the XML report's content, as JSON.
@@ -118,8 +155,9 @@ std::unique_ptr<ReportWriter> make_report_writer(std::string_view name, std::ost
                                                  const ReportContext& context, TextStyle style);
 
 /// Whole reports at once (tests, benchmarks).
-void write_text_report(std::ostream& out, const std::vector<FileReport>& reports, TextStyle style);
-void write_xml_report(std::ostream& out, const std::vector<FileReport>& reports);
+void write_text_report(std::ostream& out, const std::vector<FileResult>& reports, TextStyle style);
+void write_xml_report(std::ostream& out, const std::vector<FileResult>& reports,
+                      const ReportContext& context = {});
 
 /// Terminal cells a UTF-8 string takes: wide (CJK, full-width) characters two.
 std::size_t display_width(std::string_view utf8);

@@ -24,23 +24,28 @@ const std::vector<BuiltinRuleFile>& builtin_rule_files();
 /// The page of each built-in rule (docs/rules/<id>.md), by rule id.
 const std::vector<BuiltinRuleFile>& builtin_rule_pages();
 
-/// Rules point into the rule files kept in `files`, so a RuleSet moves but
-/// is not copied.
-/// What the plan reader itself finds while it reads (a numbering slip, a text
-/// that does not read as a plan): not a rule of a rule file, but reported as
-/// the rules' findings are — declared in engine/reader_checks.cpp with its
-/// default severity, documented in docs/rules/ID.md, and switched on or off
-/// and graded like a rule.
+/// What planlint itself finds rather than a rule of a rule file: what the
+/// plan reader finds while it reads (a numbering slip, a text that does not
+/// read as a plan), and what a run finds in its configuration (a suppression
+/// that expired or covered nothing). Reported as the rules' findings are —
+/// declared in engine/reader_checks.cpp with its default severity, documented
+/// in docs/rules/ID.md, and switched on or off and graded like a rule.
 struct ReaderCheck {
   std::string id;
   Severity severity = Severity::warning;
   std::string summary;
   bool enabled = true;
+  /// What it looks at, as `planlint rules` shows it: "reading" (a plan's
+  /// text as it is read) or "config" (the run's .planlint.toml files).
+  std::string scope = "reading";
 };
 
-/// The reader's checks as declared, in the order of `planlint rules`.
+/// The reader's and the configuration's checks as declared, in the order of
+/// `planlint rules`.
 const std::vector<ReaderCheck>& reader_check_declarations();
 
+/// Rules point into the rule files kept in `files`, so a RuleSet moves but
+/// is not copied.
 struct RuleSet {
   RuleSet() = default;
   RuleSet(RuleSet&&) = default;

@@ -6,6 +6,7 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -99,7 +100,10 @@ class SourceFile {
 
 /// Why a file could not become a SourceFile.
 struct LoadError {
+  LoadError() = default;
+  explicit LoadError(std::string why, Location at = {}) : message(std::move(why)), where(at) {}
   std::string message;  // one line, without the path
+  Location where;       // of the fault in the text, when it has one (line 0: none)
 };
 
 /// Checks that `bytes` are UTF-8 text (no NUL, no invalid sequence). Returns

@@ -91,11 +91,11 @@ BOOST_AUTO_TEST_CASE(summary_line_counts_the_run) {
 BOOST_AUTO_TEST_CASE(an_unreadable_file_does_not_hide_the_others) {
   const Run r = check({"fixtures/bad/latin1.txt", kBeichen});
   BOOST_TEST(r.status == planlint::kExitError);
-  BOOST_TEST(r.err == "fixtures/bad/latin1.txt: error: not UTF-8 text: invalid byte 0xD6 at line 3, column 3; if it is GBK/GB18030 or UTF-16 text, pass --encoding NAME\n");
+  BOOST_TEST(r.err == "fixtures/bad/latin1.txt:3:3: error: not UTF-8 text: invalid byte 0xD6 at line 3, column 3; if it is GBK/GB18030 or UTF-16 text, pass --encoding NAME\n");
   BOOST_TEST(count(r.out, "[target.unmeasured]") == 4u);
   const Run x = check({"fixtures/bad/latin1.txt", kBeichen}, {"--xml"});
   BOOST_TEST(x.out.find("<file path=\"fixtures/bad/latin1.txt\" error=\"not UTF-8 text") != std::string::npos);
-  BOOST_TEST(x.out.find("<summary files=\"2\" failed-files=\"1\" errors=\"0\" warnings=\"5\" infos=\"0\"/>") !=
+  BOOST_TEST(x.out.find("<summary files=\"2\" failed-files=\"1\" errors=\"0\" warnings=\"5\" infos=\"0\" verdict=\"error\" fail-on=\"error\"/>") !=
              std::string::npos);
 }
 
@@ -513,7 +513,7 @@ BOOST_AUTO_TEST_CASE(accepted_findings_are_not_reported_and_stale_entries_are) {
   std::ostringstream out, err;
   const int status = planlint::run_check(o, in, out, err, false);
   fs::current_path(source_dir);
-  const std::string config = (dir / ".planlint.toml").string();
+  const std::string config = ".planlint.toml";  // named from the current directory, as the plans are
   fs::remove_all(dir);
   BOOST_TEST(status == planlint::kExitOk);
   BOOST_TEST(out.str().find("[task.unit-missing]") == std::string::npos, out.str());
@@ -523,6 +523,58 @@ BOOST_AUTO_TEST_CASE(accepted_findings_are_not_reported_and_stale_entries_are) {
   BOOST_TEST(out.str().find(config + ":13:1: warning: suppression of rule “goals.no-indicator”, file “other/**” "
                                      "matched no finding [suppression.unused]") != std::string::npos, out.str());
   BOOST_TEST(out.str().find("1 file, 1 error, 5 warnings, 0 infos") != std::string::npos, out.str());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// Each checked file has the rules its own .planlint.toml files set: a folder
+// nearer the file overrides the configuration above it, within one run.
+BOOST_AUTO_TEST_SUITE(rules_per_folder)
+
+BOOST_AUTO_TEST_CASE(a_folder_configuration_sets_the_rules_of_its_files_only) {
+  const fs::path dir = fs::temp_directory_path() / ("planlint-folders-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "strict");
+  fs::create_directories(dir / "lenient");
+  fs::create_directories(dir / "own-rules");
+  for (const char* folder : {"strict", "lenient", "own-rules"}) {
+    fs::copy_file(kBeichen, dir / folder / "plan.txt");
+  }
+  // The top: timeline checks off, unmeasured targets infos.
+  std::ofstream(dir / ".planlint.toml") << "root = true\ndisable = [\"timeline.*\"]\n\n[severity]\n"
+                                           "target.unmeasured = \"info\"\n";
+  // strict/: the timeline checks on again, unmeasured targets errors.
+  std::ofstream(dir / "strict" / ".planlint.toml") << "enable = [\"timeline.*\"]\n\n[severity]\n"
+                                                      "target.unmeasured = \"error\"\n";
+  // own-rules/: a rule file of its own, which only its plans get.
+  std::ofstream(dir / "own-rules" / "local.rules")
+      << "rule local.title-names-year {\n  severity info\n  applies-to plan\n"
+         "  require title matches /20[0-9][0-9]/\n  message \"标题没有写明年份\"\n"
+         "  hint \"在标题中写明年份\"\n  summary \"the title names no year\"\n}\n";
+  std::ofstream(dir / "own-rules" / ".planlint.toml") << "rules = [\"local.rules\"]\n";
+  const Run r = check({(dir / "lenient").string(), (dir / "strict").string(), (dir / "own-rules").string()},
+                      {"--fail-on", "never"});
+  fs::remove_all(dir);
+  BOOST_TEST(r.status == planlint::kExitOk, r.err);
+  // The finding lines of one folder's plan.
+  const auto part = [&](const std::string& folder) {
+    std::istringstream lines(r.out);
+    std::string found;
+    for (std::string line; std::getline(lines, line);) {
+      if (line.find("/" + folder + "/plan.txt:") != std::string::npos) found += line + '\n';
+    }
+    return found;
+  };
+  const std::string lenient = part("lenient");
+  const std::string strict = part("strict");
+  BOOST_TEST(lenient.find("[timeline.missing]") == std::string::npos, lenient);
+  BOOST_TEST(lenient.find("info: ") != std::string::npos, lenient);
+  BOOST_TEST(strict.find("warning: 工作方案没有实施步骤或时间安排 [timeline.missing]") != std::string::npos, strict);
+  BOOST_TEST(strict.find("error: ") != std::string::npos, strict);
+  BOOST_TEST(strict.find("[target.unmeasured]") != std::string::npos, strict);
+  BOOST_TEST(strict.find("info: ") == std::string::npos, strict);
+  BOOST_TEST(r.out.find("[local.title-names-year]") != std::string::npos, r.out);
+  BOOST_TEST(count(lenient + strict, "[local.title-names-year]") == 0u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

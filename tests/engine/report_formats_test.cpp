@@ -19,12 +19,13 @@
 #include "planlint/report.hpp"
 #include "planlint/rule_set.hpp"
 #include "report_support.hpp"
+#include "checksum.hpp"
 #include "support/golden.hpp"
 
 namespace data = boost::unit_test::data;
 using nlohmann::json;
 using planlint::Diagnostic;
-using planlint::FileReport;
+using planlint::FileResult;
 using planlint::ReportContext;
 using planlint::Severity;
 
@@ -48,8 +49,8 @@ Diagnostic finding(std::string rule, Severity severity, unsigned line, unsigned 
   return d;
 }
 
-std::vector<FileReport> sample_reports() {
-  FileReport plan;
+std::vector<FileResult> sample_reports() {
+  FileResult plan;
   plan.path = kPath;
   plan.title = "柳林镇工作方案";
   plan.kind = "工作方案";
@@ -61,7 +62,7 @@ std::vector<FileReport> sample_reports() {
       finding("target.unmeasured", Severity::warning, 5, 1, kHostile, "hint\nwith a line break"),
       finding("numbering-slip", Severity::info, 9, 4, "“（2）” breaks the sequence"),
   };
-  FileReport missing;
+  FileResult missing;
   missing.path = "missing, one:two.txt";
   missing.error = "no such file";
   return {plan, missing};
@@ -78,7 +79,7 @@ ReportContext sample_context() {
   return context;
 }
 
-std::string render(const Make& make, const std::vector<FileReport>& reports, const ReportContext& context) {
+std::string render(const Make& make, const std::vector<FileResult>& reports, const ReportContext& context) {
   std::ostringstream out;
   const auto writer = make(out, context);
   writer->begin();
@@ -112,7 +113,7 @@ std::vector<const tinyxml2::XMLElement*> children(const tinyxml2::XMLElement* pa
 BOOST_AUTO_TEST_SUITE(report_formats)
 
 BOOST_AUTO_TEST_CASE(sha256_known_answers) {
-  using planlint::report::sha256_hex;
+  using planlint::sha256_hex;
   BOOST_TEST(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   BOOST_TEST(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   BOOST_TEST(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
@@ -166,7 +167,7 @@ BOOST_AUTO_TEST_CASE(json_reads_back) {
 BOOST_AUTO_TEST_CASE(json_of_no_files_and_of_a_path_that_is_not_utf8) {
   const json empty = json::parse(render(planlint::make_json_writer, {}, {}));
   BOOST_TEST(empty["files"].empty());
-  FileReport bad;
+  FileResult bad;
   bad.path = "bad\xff\x1b[31m.txt";
   bad.error = "no such file";
   const json doc = json::parse(render(planlint::make_json_writer, {bad}, {}));
@@ -226,7 +227,7 @@ BOOST_AUTO_TEST_CASE(sarif_reads_back) {
 }
 
 BOOST_AUTO_TEST_CASE(sarif_paths_against_a_base_directory) {
-  FileReport inside, outside;
+  FileResult inside, outside;
   inside.path = "/work/repo/plans/a.txt";
   outside.path = "/elsewhere/b.txt";
   inside.findings = {finding("task.unit-missing", Severity::error, 1, 1, "m")};
@@ -243,7 +244,7 @@ BOOST_AUTO_TEST_CASE(sarif_paths_against_a_base_directory) {
 }
 
 BOOST_AUTO_TEST_CASE(fingerprints_follow_the_subject_not_the_line) {
-  FileReport before, after;
+  FileResult before, after;
   before.path = after.path = "p.txt";
   const Diagnostic a = finding("target.unmeasured", Severity::warning, 10, 1, "目标“A”没有可量化的指标");
   Diagnostic moved = a;
@@ -252,7 +253,7 @@ BOOST_AUTO_TEST_CASE(fingerprints_follow_the_subject_not_the_line) {
   rewrapped.message = "目标“A”没有可量化的指标 ";
   before.findings = {a, a};  // the same subject twice: told apart by rank
   after.findings = {rewrapped, moved};
-  const auto sarif = [](const FileReport& r) {
+  const auto sarif = [](const FileResult& r) {
     return json::parse(render(planlint::make_sarif_writer, {r}, sample_context()))["runs"][0]["results"];
   };
   const json x = sarif(before), y = sarif(after);
@@ -261,18 +262,18 @@ BOOST_AUTO_TEST_CASE(fingerprints_follow_the_subject_not_the_line) {
   BOOST_TEST(x[0]["partialFingerprints"] != x[1]["partialFingerprints"]);
   // planlint/v1 is sha256 of "RULE\nMESSAGE" (and "\nRANK" from the second on).
   BOOST_TEST(x[0]["partialFingerprints"]["planlint/v1"] ==
-             planlint::report::sha256_hex("target.unmeasured\n目标“A”没有可量化的指标"));
+             planlint::sha256_hex("target.unmeasured\n目标“A”没有可量化的指标"));
   BOOST_TEST(x[1]["partialFingerprints"]["planlint/v1"] ==
-             planlint::report::sha256_hex("target.unmeasured\n目标“A”没有可量化的指标\n2"));
+             planlint::sha256_hex("target.unmeasured\n目标“A”没有可量化的指标\n2"));
 
-  const auto gitlab = [](const FileReport& r) {
+  const auto gitlab = [](const FileResult& r) {
     return json::parse(render(planlint::make_gitlab_writer, {r}, sample_context()));
   };
   const json g = gitlab(before), h = gitlab(after);
   BOOST_TEST(g[0]["fingerprint"] == h[0]["fingerprint"]);
   BOOST_TEST(g[0]["fingerprint"] != g[1]["fingerprint"]);
-  BOOST_TEST(g[0]["fingerprint"] == planlint::report::sha256_hex("p.txt\ntarget.unmeasured\n目标“A”没有可量化的指标"));
-  FileReport elsewhere = before;
+  BOOST_TEST(g[0]["fingerprint"] == planlint::sha256_hex("p.txt\ntarget.unmeasured\n目标“A”没有可量化的指标"));
+  FileResult elsewhere = before;
   elsewhere.path = "q.txt";
   BOOST_TEST(gitlab(elsewhere)[0]["fingerprint"] != g[0]["fingerprint"]);
 }
@@ -313,7 +314,7 @@ BOOST_AUTO_TEST_CASE(junit_reads_back) {
 }
 
 BOOST_AUTO_TEST_CASE(junit_file_without_findings_passes_every_rule) {
-  FileReport clean;
+  FileResult clean;
   clean.path = "clean.txt";
   clean.format = "text";
   const std::string text = render(planlint::make_junit_writer, {clean}, sample_context());
@@ -368,7 +369,7 @@ BOOST_AUTO_TEST_CASE(github_commands_stay_on_their_line) {
 }
 
 BOOST_AUTO_TEST_CASE(github_escapes_percent_first) {
-  FileReport r;
+  FileResult r;
   r.path = "100%.txt";
   r.findings = {finding("x", Severity::error, 1, 1, "%0A is not a line break")};
   const std::string text = render(planlint::make_github_writer, {r}, {});
@@ -427,7 +428,7 @@ const char* const kPlans[] = {"mentougou-ip-pilot-2020", "tongzhou-ip-pilot-2024
 
 /// The plan checked as `planlint check --format xml` checks it, read back
 /// into FileReports: the XML report carries all that these writers show.
-std::vector<FileReport> checked(const std::string& path) {
+std::vector<FileResult> checked(const std::string& path) {
   planlint::Options o;
   o.command = "check";
   o.inputs = {path};
@@ -439,9 +440,9 @@ std::vector<FileReport> checked(const std::string& path) {
   const std::string xml = out.str();
   tinyxml2::XMLDocument doc;
   BOOST_REQUIRE(doc.Parse(xml.c_str(), xml.size()) == tinyxml2::XML_SUCCESS);
-  std::vector<FileReport> reports;
+  std::vector<FileResult> reports;
   for (const auto* f : children(doc.FirstChildElement("planlint-report"), "file")) {
-    FileReport r;
+    FileResult r;
     const auto attribute = [](const tinyxml2::XMLElement* e, const char* name) {
       const char* value = e->Attribute(name);
       return std::string(value ? value : "");
@@ -451,6 +452,9 @@ std::vector<FileReport> checked(const std::string& path) {
     r.kind = attribute(f, "kind");
     r.format = attribute(f, "format");
     r.encoding = attribute(f, "encoding");
+    r.issuer = attribute(f, "issuer");
+    r.document_number = attribute(f, "document-number");
+    r.sha256 = attribute(f, "sha256");
     r.error = attribute(f, "error");
     for (const auto* e : children(f, "finding")) {
       Diagnostic d;

@@ -1,13 +1,22 @@
 // Suppressions: which findings an entry covers (rule, file, subject), that
 // an expired entry covers nothing and is itself a finding, and that an entry
-// covering nothing in the whole run is one too, at its line.
+// covering nothing in the whole run is one too, at its line; and that those
+// two findings are declared checks, listed, explained, switched and graded
+// like rules.
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
 #include <ostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "planlint/commands.hpp"
+#include "planlint/rule_set.hpp"
 #include "suppressions.hpp"
 #include "support/golden.hpp"
 
@@ -110,10 +119,10 @@ BOOST_AUTO_TEST_CASE(expired_and_unused_entries_of_a_run_are_findings_at_their_l
   planlint::SuppressionTally tally;
   const auto a = planlint::apply_suppressions(
       top, {finding("/p/a.txt", "task.unit-missing", ""), finding("/p/a.txt", "goals.no-indicator", "")}, kToday);
-  planlint::tally(tally, top, a);
+  planlint::tally(tally, top, a.counts);
   BOOST_TEST(a.kept.size() == 1u);  // the goals finding, its entry expired
   const auto b = planlint::apply_suppressions(for_b, {finding("/p/sub/b.txt", "timeline.missing", "")}, kToday);
-  planlint::tally(tally, for_b, b);
+  planlint::tally(tally, for_b, b.counts);
   BOOST_TEST(b.kept.empty());
 
   const auto problems = planlint::suppression_findings(tally, kToday);
@@ -147,7 +156,7 @@ BOOST_AUTO_TEST_CASE(suppressions_read_from_a_configuration) {
   BOOST_TEST(r.kept[0].subject == "明显提高");
   BOOST_TEST(r.counts == (std::vector<std::size_t>{1, 1}), boost::test_tools::per_element());
   planlint::SuppressionTally tally;
-  planlint::tally(tally, s->suppressions, r);
+  planlint::tally(tally, s->suppressions, r.counts);
   BOOST_TEST(planlint::suppression_findings(tally, planlint::Date{2031, 1, 1}).size() == 1u);  // the top's expired
   BOOST_TEST(planlint::suppression_findings(tally, kToday).empty());
 }
@@ -155,6 +164,158 @@ BOOST_AUTO_TEST_CASE(suppressions_read_from_a_configuration) {
 BOOST_AUTO_TEST_CASE(today_is_a_real_date) {
   const auto d = planlint::local_today();
   BOOST_TEST(planlint::parse_date(planlint::to_string(d)).has_value());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+namespace {
+
+struct Run {
+  int status = 0;
+  std::string out, err;
+};
+
+/// planlint check (or rules) in the current directory, its findings reported
+/// whatever their severity.
+Run run(const std::string& command, std::vector<std::string> inputs, std::vector<std::pair<std::string, bool>> switches = {},
+        const std::string& format = "text", const std::string& explain = "") {
+  planlint::Options o;
+  o.command = command;
+  o.inputs = std::move(inputs);
+  o.switches = std::move(switches);
+  o.reports = {planlint::ReportRequest{format, ""}};
+  o.explain = explain;
+  o.color = planlint::ColorMode::never;
+  o.fail_on.reset();
+  std::istringstream in;
+  std::ostringstream out, err;
+  Run r;
+  r.status = command == "rules" ? planlint::run_rules(o, out, err) : planlint::run_check(o, in, out, err, false);
+  r.out = out.str();
+  r.err = err.str();
+  return r;
+}
+
+/// A folder of its own with a plan (a clean one: no finding) and the
+/// .planlint.toml given, made the current directory while it lives.
+class Project {
+ public:
+  explicit Project(const std::string& config)
+      : top_(fs::current_path()),
+        dir_(fs::temp_directory_path() / ("planlint-suppression-checks-" + std::to_string(::getpid()))) {
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    fs::copy_file(top_ / "fixtures/rules/suppression.unused/fails/plan.txt", dir_ / "plan.txt");
+    std::ofstream(dir_ / ".planlint.toml") << config;
+    fs::current_path(dir_);
+  }
+  ~Project() {
+    fs::current_path(top_);
+    fs::remove_all(dir_);
+  }
+  Project(const Project&) = delete;
+  Project& operator=(const Project&) = delete;
+
+ private:
+  fs::path top_, dir_;
+};
+
+/// An entry that covers nothing in the clean plan, after `settings`.
+std::string with_unused_entry(const std::string& settings) {
+  return "root = true\n" + settings + "[[suppress]]\nrule = \"task.*\"\nreason = \"covers nothing\"\n";
+}
+
+}  // namespace
+
+// Every finding id planlint reports is declared, as the reader's checks are:
+// a page, a default severity, a switch. These two are about the
+// configuration, not a plan.
+BOOST_AUTO_TEST_SUITE(suppression_checks)
+
+BOOST_AUTO_TEST_CASE(both_ids_are_declared_checks_of_the_configuration) {
+  const auto& checks = planlint::reader_check_declarations();
+  const auto& pages = planlint::builtin_rule_pages();
+  for (const std::string_view id : {planlint::kSuppressionExpired, planlint::kSuppressionUnused}) {
+    BOOST_TEST_CONTEXT(id) {
+      const auto check =
+          std::find_if(checks.begin(), checks.end(), [&](const planlint::ReaderCheck& c) { return c.id == id; });
+      BOOST_TEST_REQUIRE((check != checks.end()));
+      BOOST_TEST((check->severity == planlint::Severity::warning));
+      BOOST_TEST(check->enabled);
+      BOOST_TEST(check->scope == "config");
+      BOOST_TEST(!check->summary.empty());
+      BOOST_TEST(std::any_of(pages.begin(), pages.end(), [&](const auto& p) { return p.name == id; }));
+    }
+  }
+  // The reader's own checks keep their scope.
+  BOOST_TEST(checks.front().scope == "reading");
+}
+
+BOOST_AUTO_TEST_CASE(a_rule_set_switches_and_grades_them) {
+  planlint::RuleSet rules;
+  BOOST_TEST(rules.set_enabled("suppression.unused", false));
+  BOOST_TEST(rules.set_severity("suppression.expired", planlint::Severity::error));
+  BOOST_TEST(!rules.find_reader_check("suppression.unused")->enabled);
+  BOOST_TEST((rules.find_reader_check("suppression.expired")->severity == planlint::Severity::error));
+}
+
+BOOST_AUTO_TEST_CASE(rules_lists_and_explains_them) {
+  const Run listed = run("rules", {});
+  BOOST_TEST(listed.status == planlint::kExitOk);
+  BOOST_TEST(listed.out.find("\nsuppression.expired ") != std::string::npos, listed.out);
+  BOOST_TEST(listed.out.find("\nsuppression.unused ") != std::string::npos, listed.out);
+  const Run explained = run("rules", {}, {}, "text", "suppression.unused");
+  BOOST_TEST(explained.status == planlint::kExitOk, explained.err);
+  BOOST_TEST(explained.out == planlint::testing::read_file(planlint::testing::source_path("docs/rules/suppression.unused.md")));
+}
+
+BOOST_AUTO_TEST_CASE(disable_on_the_command_line) {
+  const std::string fixture = "fixtures/rules/suppression.unused/fails";
+  BOOST_TEST(run("check", {fixture}).out.find("[suppression.unused]") != std::string::npos);
+  const Run off = run("check", {fixture}, {{"suppression.unused", false}});
+  BOOST_TEST(off.status == planlint::kExitOk, off.err);
+  BOOST_TEST(off.out.find("suppression") == std::string::npos, off.out);
+  BOOST_TEST(off.out.find("1 file, 0 errors, 0 warnings, 0 infos") != std::string::npos, off.out);
+}
+
+BOOST_AUTO_TEST_CASE(switching_off_the_expiry_finding_does_not_revive_the_entry) {
+  const Run off = run("check", {"fixtures/rules/suppression.expired/fails"}, {{"suppression.expired", false}});
+  BOOST_TEST(off.out.find("[suppression.expired]") == std::string::npos, off.out);
+  BOOST_TEST(off.out.find("[numbering-slip]") != std::string::npos, off.out);  // still not suppressed
+}
+
+BOOST_AUTO_TEST_CASE(graded_and_switched_by_planlint_toml) {
+  {
+    Project p(with_unused_entry("[severity]\n\"suppression.unused\" = \"error\"\n"));
+    const Run r = run("check", {"plan.txt"});
+    BOOST_TEST(r.out.find(".planlint.toml:4:1: error: suppression of rule “task.*” matched no finding "
+                          "[suppression.unused]") != std::string::npos, r.out);
+    BOOST_TEST(r.out.find("1 file, 1 error, 0 warnings, 0 infos") != std::string::npos, r.out);
+  }
+  for (const std::string settings :
+       {"[severity]\n\"suppression.unused\" = \"off\"\n", "disable = [\"suppression.*\"]\n"}) {
+    BOOST_TEST_CONTEXT(settings) {
+      Project p(with_unused_entry(settings));
+      const Run r = run("check", {"plan.txt"});
+      BOOST_TEST(r.out.find("suppression") == std::string::npos, r.out);
+      BOOST_TEST(r.status == planlint::kExitOk);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(junit_gives_the_configuration_file_its_own_checks) {
+  const Run r = run("check", {"fixtures/rules/suppression.unused/fails"}, {}, "junit");
+  const auto config = r.out.find(".planlint.toml\" tests=\"2\" failures=\"1\" errors=\"0\" skipped=\"0\">");
+  BOOST_TEST_REQUIRE(config != std::string::npos, r.out);
+  const std::string suite = r.out.substr(config, r.out.find("</testsuite>", config) - config);
+  BOOST_TEST(suite.find("<properties>") == std::string::npos, suite);  // not a plan: no title, kind, …
+  BOOST_TEST(suite.find("name=\"suppression.expired\"/>") != std::string::npos, suite);
+  BOOST_TEST(suite.find("name=\"suppression.unused\">") != std::string::npos, suite);
+  BOOST_TEST(suite.find("name=\"task.unit-missing\"") == std::string::npos, suite);
+  // The plan's suite has the plan's checks, not the configuration's.
+  const std::string plan = r.out.substr(0, config);
+  BOOST_TEST(plan.find("tests=\"8\"") != std::string::npos, plan);
+  BOOST_TEST(plan.find("name=\"suppression.") == std::string::npos, plan);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -58,7 +58,7 @@ void check_source(const SourceFile& source, const RuleSet& rules) {
   const PlanGraph graph = build_graph(plan);
   DiagnosticQueue queue;
   evaluate_rules(rules.rules, graph, RuleEnvironment{rules.lexicons, rules.regexes}, queue);
-  FileReport report;
+  FileResult report;
   report.path = source.path();
   report.title = plan.title;
   report.kind = plan.kind;
