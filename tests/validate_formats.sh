@@ -6,13 +6,22 @@
 # unreadable file), which the unit test report_formats_test.cpp compares byte
 # for byte with what the writers produce.
 #
-#   validate_formats.sh xml    JUnit and Checkstyle with xmllint --schema
-#   validate_formats.sh json   JSON (docs/planlint-report.schema.json) and
-#                              GitLab Code Quality with ajv-cli, SARIF with
+#   validate_formats.sh xml    JUnit (Jenkins xunit-plugin's junit-10.xsd)
+#                              and Checkstyle (Checkstyle's
+#                              checkstyle-report-1.0.0.xsd) with xmllint
+#                              --schema
+#   validate_formats.sh json   JSON (docs/planlint-report.schema.json) with
+#                              ajv-cli; GitLab Code Quality as GitLab reads it
+#                              (its own codeclimate.json schema per issue,
+#                              validate-gitlab.js) and as GitLab documents it
+#                              (gitlab-code-quality.schema.json); SARIF with
 #                              ajv against the SARIF 2.1.0 schema and with the
 #                              SARIF multitool; exits 77 (skipped) when
 #                              tests/schemas/node_modules is missing
 #                              (bash .ci/install-npm installs it)
+#
+# The schemas of JUnit, Checkstyle and GitLab are their publishers' files,
+# copied verbatim (tests/schemas/README.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -44,12 +53,12 @@ case "$mode" in
 xml)
   mapfile -t junit < <(files junit.xml)
   mapfile -t checkstyle < <(files checkstyle.xml)
-  xmllint --noout --schema "$schemas/junit.xsd" "${junit[@]}"
-  xmllint --noout --schema "$schemas/checkstyle.xsd" "${checkstyle[@]}"
-  sed 's/ failures="[0-9]*"//' "${junit[0]}" >"$tmp/bad.junit.xml"
-  must_refuse "a testsuite without failures" xmllint --noout --schema "$schemas/junit.xsd" "$tmp/bad.junit.xml"
-  sed 's/ source="[^"]*"//' "${checkstyle[0]}" >"$tmp/bad.checkstyle.xml"
-  must_refuse "an error without source" xmllint --noout --schema "$schemas/checkstyle.xsd" "$tmp/bad.checkstyle.xml"
+  xmllint --noout --schema "$schemas/junit-10.xsd" "${junit[@]}"
+  xmllint --noout --schema "$schemas/checkstyle-report-1.0.0.xsd" "${checkstyle[@]}"
+  sed 's/<testsuite name="\([^"]*\)" tests="[0-9]*"/<testsuite name="\1"/' "${junit[0]}" >"$tmp/bad.junit.xml"
+  must_refuse "a testsuite without tests" xmllint --noout --schema "$schemas/junit-10.xsd" "$tmp/bad.junit.xml"
+  sed 's/ line="[0-9]*"/ line="0"/' "${checkstyle[0]}" >"$tmp/bad.checkstyle.xml"
+  must_refuse "an error at line 0" xmllint --noout --schema "$schemas/checkstyle-report-1.0.0.xsd" "$tmp/bad.checkstyle.xml"
   echo "formats-xsd: ${#junit[@]} JUnit and ${#checkstyle[@]} Checkstyle reports valid"
   ;;
 json)
@@ -63,6 +72,7 @@ json)
   mapfile -t sarif < <(files sarif)
   ajv() { "$bin/ajv" validate --all-errors -c ajv-formats "$@"; }
   for f in "${json[@]}"; do ajv --spec=draft2020 -s docs/planlint-report.schema.json -d "$f"; done
+  node "$schemas/validate-gitlab.js" "${gitlab[@]}"
   for f in "${gitlab[@]}"; do ajv --spec=draft7 -s "$schemas/gitlab-code-quality.schema.json" -d "$f"; done
   # SARIF against the 2.1.0 schema (validate-sarif.js), then the SARIF
   # multitool's rules of good practice: it exits non-zero on an error and
@@ -72,6 +82,8 @@ json)
   "$bin/sarif-multitool" validate "${sarif[@]}" --output "$tmp/validation.sarif"
   sed 's/"startLine": [0-9]*/"startLine": "one"/' "${sarif[0]}" >"$tmp/bad.sarif"
   must_refuse "a SARIF region with a text startLine" node "$schemas/validate-sarif.js" "$tmp/bad.sarif"
+  sed '0,/"fingerprint": /{/"fingerprint": /d}' "${gitlab[0]}" >"$tmp/bad.gitlab.json"
+  must_refuse "a GitLab issue without fingerprint" node "$schemas/validate-gitlab.js" "$tmp/bad.gitlab.json"
   sed 's/"severity": "[a-z]*"/"severity": "fatal"/' "${gitlab[0]}" >"$tmp/bad.gitlab.json"
   must_refuse "a GitLab issue of severity fatal" ajv --spec=draft7 -s "$schemas/gitlab-code-quality.schema.json" -d "$tmp/bad.gitlab.json"
   sed 's/"column": [0-9]*/"column": -1/' "${json[0]}" >"$tmp/bad.json"
