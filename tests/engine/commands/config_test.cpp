@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "config.hpp"
+#include "commands/config.hpp"
 #include "support/golden.hpp"
 
 namespace fs = std::filesystem;
