@@ -123,16 +123,16 @@ po::options_description options_of(const Command& command, Options& options, Raw
   const unsigned g = command.options;
   if (g & kReportOptions) {
     d.add_options()
-        ("format,f", po::value<std::vector<std::string>>(&raw.formats)->composing(),
+        ("format,f", po::value<std::vector<std::string>>(&raw.formats)->composing()->value_name("NAME[=FILE]"),
          "NAME or NAME=FILE, repeatable: text (default), xml, json, sarif, junit, checkstyle, github, gitlab")
-        ("fail-on", po::value<std::string>(&raw.fail_on),
+        ("fail-on", po::value<std::string>(&raw.fail_on)->value_name("LEVEL"),
          "exit 1 when a finding is at least: error (default), warning, info, or never")
-        ("max-warnings", po::value<std::string>(&raw.max_warnings),
+        ("max-warnings", po::value<std::string>(&raw.max_warnings)->value_name("N"),
          "exit 1 when there are more than N warnings (with no error at --fail-on)")
         ("quiet,q", po::bool_switch(&options.quiet), "report errors only")
         ("timestamp", po::bool_switch(&options.timestamp),
          "say in the xml, sarif and junit reports when they were made (off: a report depends on its inputs only)")
-        ("color", po::value<std::string>(&raw.color), "auto (default), always or never");
+        ("color", po::value<std::string>(&raw.color)->value_name("WHEN"), "auto (default), always or never");
   }
   if (g & kViewFormat) {
     const auto names = words(command.formats);
@@ -140,40 +140,40 @@ po::options_description options_of(const Command& command, Options& options, Raw
     for (std::size_t i = 0; i < names.size(); ++i) {
       help += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i] + (i == 0 ? " (default)" : "");
     }
-    d.add_options()("format,f", po::value<std::vector<std::string>>(&raw.formats)->composing(), help.c_str());
+    d.add_options()("format,f", po::value<std::vector<std::string>>(&raw.formats)->composing()->value_name("NAME"), help.c_str());
   }
   if (g & kOutputOption) {
-    d.add_options()("output,o", po::value<std::string>(&options.output),
+    d.add_options()("output,o", po::value<std::string>(&options.output)->value_name("FILE"),
                     "write to FILE (a regular file is replaced whole, when the output is complete)");
   }
   if (g & kRunOptions) {
     d.add_options()
-        ("baseline", po::value<std::string>(&options.baseline),
+        ("baseline", po::value<std::string>(&options.baseline)->value_name("FILE"),
          command.name == "baseline" ? "the baseline file to write (default .planlint-baseline.json)"
                                     : "report only findings the baseline FILE does not hold")
-        ("files-from", po::value<std::string>(&options.files_from),
+        ("files-from", po::value<std::string>(&options.files_from)->value_name("FILE"),
          "read more inputs from FILE, one per line (- for standard input)")
-        ("stdin-filename", po::value<std::string>(&options.stdin_filename),
+        ("stdin-filename", po::value<std::string>(&options.stdin_filename)->value_name("NAME"),
          "the name standard input goes by in reports (its extension says its format)")
-        ("jobs,j", po::value<std::string>(&raw.jobs), "files checked at once (default: the number of cores)")
+        ("jobs,j", po::value<std::string>(&raw.jobs)->value_name("N"), "files checked at once (default: the number of cores)")
         ("verbose,v", po::bool_switch(&options.verbose), "log what is loaded and how long each stage takes");
   }
   if (g & kPruneOption) d.add_options()("prune", po::bool_switch(&options.prune), "drop the entries that match nothing");
-  if (g & kExplainOption) d.add_options()("explain", po::value<std::string>(&options.explain), "show the page of rule ID");
+  if (g & kExplainOption) d.add_options()("explain", po::value<std::string>(&options.explain)->value_name("ID"), "show the page of rule ID");
   if (g & kRuleOptions) {
     d.add_options()
-        ("rules", po::value<std::vector<std::string>>(&options.rule_files)->composing(),
+        ("rules", po::value<std::vector<std::string>>(&options.rule_files)->value_name("FILE")->composing(),
          "add a rule file: its rules and lexicons replace those of the same name (repeatable)")
-        ("disable", po::value<std::vector<std::string>>()->composing(), "switch a rule off (repeatable)")
-        ("enable", po::value<std::vector<std::string>>()->composing(), "switch a rule on (repeatable)");
+        ("disable", po::value<std::vector<std::string>>()->value_name("ID")->composing(), "switch a rule off (repeatable)")
+        ("enable", po::value<std::vector<std::string>>()->value_name("ID")->composing(), "switch a rule on (repeatable)");
   }
   if (g & kReadOptions) {
     d.add_options()
-        ("encoding", po::value<std::string>(&raw.encoding),
+        ("encoding", po::value<std::string>(&raw.encoding)->value_name("NAME"),
          "read text plans in this encoding (GB18030, GBK, UTF-16LE …) instead of deciding")
-        ("max-input-size", po::value<std::string>(&raw.max_input_size),
+        ("max-input-size", po::value<std::string>(&raw.max_input_size)->value_name("SIZE"),
          "refuse an input (plan or rule file) larger than SIZE bytes; K, M, G suffixes (default 64M)")
-        ("input-timeout", po::value<std::string>(&raw.input_timeout),
+        ("input-timeout", po::value<std::string>(&raw.input_timeout)->value_name("SECONDS"),
          "give up on a pipe or FIFO that sends nothing for SECONDS (default 10)");
   }
   return d;
