@@ -33,8 +33,13 @@ class CheckstyleWriter final : public ReportWriter {
     p.OpenElement("file");
     p.PushAttribute("name", text::xml_path(r.path, encoded).c_str());
     if (!r.error.empty()) {
-      // No line: the file as a whole.
+      // Where the file goes wrong when that is known (a bad byte), else no
+      // line: the file as a whole.
       p.OpenElement("error");
+      if (r.error_at.line > 0) {
+        push_number(p, "line", r.error_at.line);
+        push_number(p, "column", r.error_at.column);
+      }
       p.PushAttribute("severity", "error");
       p.PushAttribute("message", xml_c_str(r.error, buffer));
       p.PushAttribute("source", "planlint.unreadable");

@@ -51,7 +51,11 @@ class GithubWriter final : public ReportWriter {
     const std::string file = escaped(relative.empty() ? r.path : relative, true);
     std::string part;
     if (!r.error.empty()) {
-      part += "::error file=" + file + ",title=planlint::" + escaped(r.error, false) + '\n';
+      part += "::error file=" + file;
+      if (r.error_at.line) {
+        part += ",line=" + std::to_string(r.error_at.line) + ",col=" + std::to_string(r.error_at.column);
+      }
+      part += ",title=planlint::" + escaped(r.error, false) + '\n';
       return part;
     }
     for (const auto& d : r.findings) {

@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include <ostream>
+#include <algorithm>
+#include <cstdint>
 #include <string>
 
 #include "planlint/report.hpp"
@@ -49,7 +51,8 @@ class GitlabWriter final : public ReportWriter {
       part += report::dump_json(item, 2, 2);
     };
     if (!r.error.empty()) {
-      add(issue(r.error, "unreadable-file", path + "\nunreadable-file", "major", path, 1));
+      add(issue(r.error, "unreadable-file", path + "\nunreadable-file", "major", path,
+                std::max<std::uint32_t>(1, r.error_at.line)));
       return part;
     }
     report::Occurrences occurrences;

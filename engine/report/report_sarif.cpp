@@ -136,7 +136,11 @@ class SarifWriter final : public ReportWriter {
     }
     if (!r.error.empty()) {
       Json note = {{"level", "error"}, {"message", {{"text", r.error}}}, {"locations", Json::array()}};
-      note["locations"].push_back(Json{{"physicalLocation", {{"artifactLocation", location}}}});
+      Json physical = {{"artifactLocation", location}};
+      if (r.error_at.line) {
+        physical["region"] = {{"startLine", r.error_at.line}, {"startColumn", r.error_at.column}};
+      }
+      note["locations"].push_back(Json{{"physicalLocation", std::move(physical)}});
       part += kNoteMark;
       part += note.dump(-1, ' ', false, Json::error_handler_t::replace);
     }

@@ -67,7 +67,9 @@ class TextWriter final : public ReportWriter {
     // characters escaped: no sequence in a plan reaches the terminal raw.
     using text::terminal_safe;
     if (!r.error.empty()) {
-      out << bold << terminal_safe(r.path) << ": " << reset << (style_.color ? color_of(Severity::error) : "")
+      out << bold << terminal_safe(r.path);
+      if (r.error_at.line) out << ':' << r.error_at.line << ':' << r.error_at.column;
+      out << ": " << reset << (style_.color ? color_of(Severity::error) : "")
           << "error: " << reset << terminal_safe(r.error) << '\n';
       return;
     }

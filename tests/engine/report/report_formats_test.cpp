@@ -175,6 +175,31 @@ BOOST_AUTO_TEST_CASE(json_of_no_files_and_of_a_path_that_is_not_utf8) {
   BOOST_TEST(doc["files"][0]["path_encoding"] == "percent");
 }
 
+BOOST_AUTO_TEST_CASE(an_unreadable_file_gives_where_it_goes_wrong_in_every_format) {
+  FileResult bad;
+  bad.path = "latin1.txt";
+  bad.error = "not UTF-8 text: invalid byte 0xD6 at line 3, column 7";
+  bad.error_at = {3, 7};
+  const auto in = [&](const Make& make) { return render(make, {bad}, sample_context()); };
+  const auto text_writer = [](std::ostream& out, const ReportContext&) {
+    return planlint::make_text_writer(out, planlint::TextStyle{});
+  };
+  BOOST_TEST(in(text_writer).find("latin1.txt:3:7: error: not UTF-8 text") != std::string::npos);
+  BOOST_TEST(in(planlint::make_xml_writer).find("error-line=\"3\" error-column=\"7\"") != std::string::npos);
+  const json doc = json::parse(in(planlint::make_json_writer));
+  BOOST_TEST(doc["files"][0]["error_location"]["line"] == 3);
+  BOOST_TEST(doc["files"][0]["error_location"]["column"] == 7);
+  const json sarif = json::parse(in(planlint::make_sarif_writer));
+  const json& note = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"][0];
+  BOOST_TEST(note["locations"][0]["physicalLocation"]["region"]["startLine"] == 3);
+  BOOST_TEST(note["locations"][0]["physicalLocation"]["region"]["startColumn"] == 7);
+  BOOST_TEST(in(planlint::make_checkstyle_writer).find("<error line=\"3\" column=\"7\"") != std::string::npos);
+  BOOST_TEST(in(planlint::make_github_writer).find("::error file=latin1.txt,line=3,col=7,title=planlint::") !=
+             std::string::npos);
+  const json gitlab = json::parse(in(planlint::make_gitlab_writer));
+  BOOST_TEST(gitlab[0]["location"]["lines"]["begin"] == 3);
+}
+
 BOOST_AUTO_TEST_CASE(sarif_reads_back) {
   const auto reports = sample_reports();
   const std::string text = render(planlint::make_sarif_writer, reports, sample_context());
