@@ -312,6 +312,15 @@ int run_check(const Options& command_line, std::istream& in, std::ostream& out, 
   // baseline, not a report.
   ReportContext context = report_context(*rules);
   context.include_timestamp = options.timestamp;
+  // The rules a folder's own configuration adds are in the reports' rule
+  // tables too (after the run's), so that each finding's rule is described.
+  for (const auto& [files_read, set] : rule_sets) {
+    for (auto& rule : report_context(*set).rules) {
+      const bool known = std::any_of(context.rules.begin(), context.rules.end(),
+                                     [&](const RuleInfo& r) { return r.id == rule.id; });
+      if (!known) context.rules.push_back(std::move(rule));
+    }
+  }
   std::vector<Report> reports;
   const bool color = options.color == ColorMode::always ||
                      (options.color == ColorMode::automatic && out_is_terminal && options.output.empty());

@@ -554,6 +554,7 @@ BOOST_AUTO_TEST_CASE(a_folder_configuration_sets_the_rules_of_its_files_only) {
   std::ofstream(dir / "own-rules" / ".planlint.toml") << "rules = [\"local.rules\"]\n";
   const Run r = check({(dir / "lenient").string(), (dir / "strict").string(), (dir / "own-rules").string()},
                       {"--fail-on", "never"});
+  const Run xml = check({(dir / "own-rules").string()}, {"--xml"});
   fs::remove_all(dir);
   BOOST_TEST(r.status == planlint::kExitOk, r.err);
   // The finding lines of one folder's plan.
@@ -575,6 +576,9 @@ BOOST_AUTO_TEST_CASE(a_folder_configuration_sets_the_rules_of_its_files_only) {
   BOOST_TEST(strict.find("info: ") == std::string::npos, strict);
   BOOST_TEST(r.out.find("[local.title-names-year]") != std::string::npos, r.out);
   BOOST_TEST(count(lenient + strict, "[local.title-names-year]") == 0u);
+  // The folder's own rule is described in the XML report's rule table.
+  BOOST_TEST(xml.out.find("<rule id=\"local.title-names-year\" severity=\"info\" summary=\"the title names no year\"/>") !=
+             std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
