@@ -176,6 +176,65 @@ std::optional<std::vector<InputFile>> plan_files(const std::vector<std::string>&
   return files;
 }
 
+/// The rule sets of folders whose .planlint.toml files differ from the
+/// run's, by the configuration files read.
+using RuleSets = std::map<std::vector<std::string>, std::unique_ptr<RuleSet>>;
+
+/// Each file's rules and suppressions, by the .planlint.toml files above it
+/// (resolved before the checking starts: the configuration cache is not
+/// shared between the threads that check). A folder whose files differ from
+/// the run's gets its own rule set in `sets`: their rule files, switches and
+/// severities, then the command line's `--rules`, `--enable` and
+/// `--disable`, which win; its rule files join `read`. Nothing, after the
+/// problem on `err`, when a configuration or a rule file is bad.
+std::optional<std::vector<FileSettings>> settings_of_files(const std::vector<InputFile>& files, FolderSettings& folders,
+                                                           const Settings& run_settings, const RuleSet& run_rules,
+                                                           const Options& options,
+                                                           const std::vector<std::string>& command_line_rules,
+                                                           RuleSets& sets, std::vector<std::string>& read,
+                                                           std::ostream& err) {
+  std::vector<FileSettings> out(files.size(), FileSettings{&run_rules, {}});
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (!files[i].error.empty() || files[i].path == "-") continue;
+    ConfigError error;
+    const Settings* own = folders.of(files[i].path, error);
+    if (!own) {
+      err << "planlint: " << text::terminal_safe(to_string(error)) << '\n';
+      return std::nullopt;
+    }
+    out[i].suppressions = own->suppressions;
+    if (own->files == run_settings.files) continue;  // the run's own configuration
+    auto& set = sets[own->files];
+    if (!set) {
+      Options for_folder = options;
+      for_folder.rule_files.clear();
+      for (const auto& r : own->rules) for_folder.rule_files.push_back(r.value);
+      for_folder.rule_files.insert(for_folder.rule_files.end(), command_line_rules.begin(), command_line_rules.end());
+      auto prepared = prepare_rules(for_folder, err, own);
+      if (!prepared) return std::nullopt;
+      set = std::make_unique<RuleSet>(std::move(*prepared));
+      read.insert(read.end(), for_folder.rule_files.begin(), for_folder.rule_files.end());
+    }
+    out[i].rules = set.get();
+  }
+  return out;
+}
+
+/// What the reports say besides the findings: the run's rules, then those
+/// folders' own configurations add, so that each finding's rule is described.
+ReportContext context_of(const RuleSet& run_rules, const RuleSets& sets, bool timestamp) {
+  ReportContext context = report_context(run_rules);
+  context.include_timestamp = timestamp;
+  for (const auto& [files_read, set] : sets) {
+    for (auto& rule : report_context(*set).rules) {
+      const bool known = std::any_of(context.rules.begin(), context.rules.end(),
+                                     [&](const RuleInfo& r) { return r.id == rule.id; });
+      if (!known) context.rules.push_back(std::move(rule));
+    }
+  }
+  return context;
+}
+
 /// One report of the run: its writer and where it goes.
 struct Report {
   std::unique_ptr<Output> output;
@@ -276,51 +335,15 @@ int run_check(const Options& command_line, std::istream& in, std::ostream& out, 
       return kExitError;
     }
   }
-  // Each file's rules and suppressions, resolved here: the configuration
-  // cache is not shared between the threads that check.
-  std::vector<FileSettings> file_settings(files.size(), FileSettings{&*rules, {}});
-  std::map<std::vector<std::string>, std::unique_ptr<RuleSet>> rule_sets;  // by the configuration files read
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    if (!files[i].error.empty() || files[i].path == "-") continue;
-    ConfigError error;
-    const Settings* own = folders.of(files[i].path, error);
-    if (!own) {
-      err << "planlint: " << text::terminal_safe(to_string(error)) << '\n';
-      return kExitError;
-    }
-    file_settings[i].suppressions = own->suppressions;
-    if (own->files == settings->files) continue;  // the run's own configuration
-    // A folder with .planlint.toml files of its own: their rule files,
-    // switches and severities, then the command line's, which win.
-    auto& set = rule_sets[own->files];
-    if (!set) {
-      Options for_folder = options;
-      for_folder.rule_files.clear();
-      for (const auto& r : own->rules) for_folder.rule_files.push_back(r.value);
-      for_folder.rule_files.insert(for_folder.rule_files.end(), command_line.rule_files.begin(),
-                                   command_line.rule_files.end());
-      auto prepared = prepare_rules(for_folder, err, own);
-      if (!prepared) return kExitError;
-      set = std::make_unique<RuleSet>(std::move(*prepared));
-      for (const auto& r : for_folder.rule_files) read.push_back(r);
-    }
-    file_settings[i].rules = set.get();
-  }
+  RuleSets rule_sets;
+  auto file_settings = settings_of_files(files, folders, *settings, *rules, options, command_line.rule_files, rule_sets,
+                                         read, err);
+  if (!file_settings) return kExitError;
 
   // One report per --format: NAME to standard output (or --output), NAME=FILE
   // to its own file; one run writes them all. planlint baseline writes the
   // baseline, not a report.
-  ReportContext context = report_context(*rules);
-  context.include_timestamp = options.timestamp;
-  // The rules a folder's own configuration adds are in the reports' rule
-  // tables too (after the run's), so that each finding's rule is described.
-  for (const auto& [files_read, set] : rule_sets) {
-    for (auto& rule : report_context(*set).rules) {
-      const bool known = std::any_of(context.rules.begin(), context.rules.end(),
-                                     [&](const RuleInfo& r) { return r.id == rule.id; });
-      if (!known) context.rules.push_back(std::move(rule));
-    }
-  }
+  const ReportContext context = context_of(*rules, rule_sets, options.timestamp);
   std::vector<Report> reports;
   const bool color = options.color == ColorMode::always ||
                      (options.color == ColorMode::automatic && out_is_terminal && options.output.empty());
@@ -361,7 +384,7 @@ int run_check(const Options& command_line, std::istream& in, std::ostream& out, 
         // and lets go of the file: writing a part is then one append.
         std::optional<std::string> bytes;
         if (files[i].path == "-" && files[i].error.empty()) bytes = *standard_input;
-        FileResult result = check_file(files[i], std::move(bytes), file_settings[i], setup);
+        FileResult result = check_file(files[i], std::move(bytes), (*file_settings)[i], setup);
         for (const auto& r : reports) result.rendered.push_back(r.writer->render(result));
         result.source.reset();
         if (!writing_baseline) result.findings.clear();
@@ -374,7 +397,7 @@ int run_check(const Options& command_line, std::istream& in, std::ostream& out, 
         for (std::size_t k = 0; k < reports.size(); ++k) reports[k].writer->write(result.rendered[k]);
         // The files are emitted in order: index of this one.
         const std::size_t index = tally.totals.files - 1;
-        const auto& in_force = file_settings[index].suppressions;
+        const auto& in_force = (*file_settings)[index].suppressions;
         if (!in_force.empty()) planlint::tally(tally.suppressions, in_force, result.suppressed);
         for (std::size_t k = 0; k < result.subjects.size(); ++k) {
           tally.findings.push_back(Finding{std::move(result.findings[k]), std::move(result.subjects[k])});
