@@ -386,8 +386,10 @@ int run_check(const Options& command_line, std::istream& in, std::ostream& out, 
         if (files[i].path == "-" && files[i].error.empty()) bytes = *standard_input;
         FileResult result = check_file(files[i], std::move(bytes), (*file_settings)[i], setup);
         for (const auto& r : reports) result.rendered.push_back(r.writer->render(result));
+        // What waits to be written is the rendered parts and the counts: the
+        // source and the findings are let go here, their memory with them.
         result.source.reset();
-        if (!writing_baseline) result.findings.clear();
+        if (!writing_baseline) result.findings = {};
         return result;
       },
       [&](FileResult result) {
