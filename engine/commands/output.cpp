@@ -31,6 +31,19 @@ bool flushed(std::ostream& out, int& err) {
   return static_cast<bool>(out);
 }
 
+/// Flushes and closes `file`, written at `path`: false, with why in `error`,
+/// when any write to it failed.
+template <typename File>
+bool close_written(File& file, const std::string& path, std::string& error) {
+  int err = 0;
+  bool written = flushed(file, err);
+  file.close();
+  if (!file && written) err = errno;
+  written = written && static_cast<bool>(file);
+  if (!written) error = "cannot write " + path + reason(err);
+  return written;
+}
+
 /// Standard output (or any stream the caller owns).
 class StreamOutput final : public Output {
  public:
@@ -53,15 +66,7 @@ class DeviceOutput final : public Output {
  public:
   DeviceOutput(std::string path, std::ofstream file) : path_(std::move(path)), file_(std::move(file)) {}
   std::ostream& stream() override { return file_; }
-  bool commit(std::string& error) override {
-    int err = 0;
-    bool written = flushed(file_, err);
-    file_.close();
-    if (!file_ && written) err = errno;
-    written = written && static_cast<bool>(file_);
-    if (!written) error = "cannot write " + path_ + reason(err);
-    return written;
-  }
+  bool commit(std::string& error) override { return close_written(file_, path_, error); }
 
  private:
   std::string path_;
@@ -104,15 +109,7 @@ class ReplacedFile final : public Output {
 
   std::ostream& stream() override { return file_; }
   bool commit(std::string& error) override {
-    int err = 0;
-    bool written = flushed(file_, err);
-    file_.close();
-    if (!file_ && written) err = errno;
-    written = written && static_cast<bool>(file_);
-    if (!written) {
-      error = "cannot write " + path_ + reason(err);
-      return false;
-    }
+    if (!close_written(file_, path_, error)) return false;
     if (!replace(temp_, path_)) {
       error = "cannot write " + path_ + reason(errno);
       return false;
