@@ -270,10 +270,11 @@ struct RunTally {
 /// Writes the baseline of the run: every finding, or the old baseline
 /// without the entries that matched nothing (--prune).
 int write_baseline_file(const std::string& path, const std::optional<Baseline>& old, RunTally& tally,
-                        const std::vector<std::string>& read, std::ostream& out, std::ostream& err) {
+                        const std::vector<std::string>& read, const std::vector<InputFile>& files, std::ostream& out,
+                        std::ostream& err) {
   Baseline written = old ? *old : make_baseline(tally.findings, fs::absolute(path).parent_path());
   if (old) prune(written, tally.stale);
-  auto output = open_output(path, read, out, err);
+  auto output = open_output(path, read, out, err, files);
   if (!output) return kExitError;
   write_baseline(output->stream(), written);
   if (finish_output(*output, kExitOk, err) != kExitOk) return kExitError;
@@ -318,8 +319,9 @@ int run_check(const Options& command_line, std::istream& in, std::ostream& out, 
   auto found = plan_files(*inputs, folders, *logger, err);
   if (!found) return kExitError;
   std::vector<InputFile>& files = *found;
-  std::vector<std::string> read = options.rule_files;  // what no output may replace
-  for (const auto& f : files) read.push_back(f.path);
+  // What no output may replace: the rule files and configuration read, and
+  // the plan files.
+  std::vector<std::string> read = options.rule_files;
 
   // check --baseline FILE reports only what the baseline does not hold;
   // planlint baseline writes one (--prune: drops what matches nothing).
@@ -350,7 +352,7 @@ int run_check(const Options& command_line, std::istream& in, std::ostream& out, 
   for (const auto& request : options.reports) {
     if (writing_baseline) break;
     Report r;
-    r.output = open_output(request.file.empty() ? options.output : request.file, read, out, err);
+    r.output = open_output(request.file.empty() ? options.output : request.file, read, out, err, files);
     if (!r.output) return kExitError;
     r.writer = make_report_writer(request.name, r.output->stream(), context, TextStyle{color && request.file.empty()});
     r.names_files = request.name == "xml" || request.name == "json";
@@ -439,7 +441,7 @@ int run_check(const Options& command_line, std::istream& in, std::ostream& out, 
   for (auto& r : reports) r.writer->end(tally.totals);
   logger->debug("{} files in {:.2f} ms", files.size(), ms_since(start));
 
-  if (writing_baseline) return write_baseline_file(baseline_path, baseline, tally, read, out, err);
+  if (writing_baseline) return write_baseline_file(baseline_path, baseline, tally, read, files, out, err);
   if (baseline) say_baselined(baseline_path, tally, err);
   if (too_many_warnings) {
     err << "planlint: " << tally.totals.warnings << " warnings, more than --max-warnings " << *options.max_warnings

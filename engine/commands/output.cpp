@@ -124,16 +124,23 @@ class ReplacedFile final : public Output {
   std::fstream file_;
 };
 
-/// The input among `inputs` that `output` is (the same file, through links
-/// or hard links too), if any: writing the output would destroy it.
-std::optional<std::string> output_among_inputs(const std::string& output, const std::vector<std::string>& inputs) {
+/// The input among `inputs` and `files` that `output` is (the same file,
+/// through links or hard links too), if any: writing the output would
+/// destroy it.
+std::optional<std::string> output_among_inputs(const std::string& output, const std::vector<std::string>& inputs,
+                                               std::span<const InputFile> files) {
   struct stat out {};
   if (::stat(output.c_str(), &out) != 0 || !S_ISREG(out.st_mode)) return std::nullopt;
-  for (const auto& input : inputs) {
+  const FileId target{out.st_dev, out.st_ino};
+  const auto same = [&target](const std::string& input) {
     struct stat in {};
-    if (input != "-" && ::stat(input.c_str(), &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
-      return input;
-    }
+    return input != "-" && ::stat(input.c_str(), &in) == 0 && FileId{in.st_dev, in.st_ino} == target;
+  };
+  for (const auto& input : inputs) {
+    if (same(input)) return input;
+  }
+  for (const auto& file : files) {
+    if (file.id ? *file.id == target : same(file.path)) return file.path;
   }
   return std::nullopt;
 }
@@ -177,9 +184,9 @@ std::unique_ptr<Output> open_file_output(const std::string& path, std::string& e
 }  // namespace
 
 std::unique_ptr<Output> open_output(const std::string& path, const std::vector<std::string>& inputs,
-                                    std::ostream& standard_output, std::ostream& err) {
+                                    std::ostream& standard_output, std::ostream& err, std::span<const InputFile> files) {
   if (path.empty()) return std::make_unique<StreamOutput>(standard_output);
-  if (const auto same = output_among_inputs(path, inputs)) {
+  if (const auto same = output_among_inputs(path, inputs, files)) {
     err << "planlint: " << text::terminal_safe(path) << ": error: the output would replace the input "
         << text::terminal_safe(*same) << "; choose another --output\n";
     return nullptr;

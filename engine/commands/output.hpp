@@ -4,8 +4,11 @@
 
 #include <iosfwd>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
+
+#include "planlint/commands.hpp"
 
 namespace planlint {
 
@@ -25,10 +28,12 @@ class Output {
 /// other special file, written into as it is; otherwise a temporary file
 /// beside `path` that replaces it (a regular file, a link, or nothing yet)
 /// in one step on commit(). Refused, with one line on `err`, when `path` is
-/// one of `inputs` (the same file, through links or hard links too), a
-/// directory, or cannot be created.
+/// one of `inputs` or `files` (the same file, through links or hard links
+/// too), a directory, or cannot be created. A file of `files` that a walk
+/// found is known by the identity the walk saw, without a stat of its own.
 std::unique_ptr<Output> open_output(const std::string& path, const std::vector<std::string>& inputs,
-                                    std::ostream& standard_output, std::ostream& err);
+                                    std::ostream& standard_output, std::ostream& err,
+                                    std::span<const InputFile> files = {});
 
 /// Commits `output`; a failed write is one line on `err` and exit code 2,
 /// else `status`.

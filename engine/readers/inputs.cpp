@@ -71,10 +71,12 @@ class Walker {
     // Hidden entries (.git, .cache, .planlint-baseline.json) are not plans:
     // a walk passes over them, as linters do; name one to check it.
     if (const std::string name = p.filename().string(); !name.empty() && name[0] == '.') return;
-    struct stat link {};
-    const bool is_link = ::lstat(p.c_str(), &link) == 0 && S_ISLNK(link.st_mode);
+    // One lstat tells most entries apart; only a link needs a stat of its
+    // target as well.
     struct stat status {};
-    if (::stat(p.c_str(), &status) != 0) {
+    const bool seen = ::lstat(p.c_str(), &status) == 0;
+    const bool is_link = seen && S_ISLNK(status.st_mode);
+    if ((!seen || is_link) && ::stat(p.c_str(), &status) != 0) {
       const int err = errno;
       std::string why = err == ELOOP                  ? "symbolic link loop"
                         : is_link && err == ENOENT    ? "broken symbolic link (its target does not exist)"
@@ -87,7 +89,7 @@ class Walker {
     } else if (S_ISDIR(status.st_mode)) {
       walk(p, status);
     } else if (S_ISREG(status.st_mode) && is_plan_file_name(p.filename().string())) {
-      found_.push_back(InputFile{p.string(), {}, true});
+      found_.push_back(InputFile{p.string(), {}, true, false, false, FileId{status.st_dev, status.st_ino}});
     } else if (S_ISREG(status.st_mode)) {
       found_.push_back(InputFile{p.string(), "not a plan file (.txt, .md, .markdown and .docx are read), passed over",
                                  true, false, true});

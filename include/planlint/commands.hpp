@@ -1,6 +1,7 @@
 // The commands behind the CLI, callable in-process: options in, exit code out.
 #pragma once
 
+#include <cstdint>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -84,6 +85,13 @@ int run_config(const Options& options, std::ostream& out, std::ostream& err);
 /// `planlint rules [--explain ID]`: the active rules, or one rule's page.
 int run_rules(const Options& options, std::ostream& out, std::ostream& err);
 
+/// Which file a path leads to: its device and inode.
+struct FileId {
+  std::uint64_t device = 0;
+  std::uint64_t inode = 0;
+  friend bool operator==(const FileId&, const FileId&) = default;
+};
+
 /// One input of a run: a path, and why it cannot be read when its directory
 /// walk already knows (a dangling link, a link loop, a directory that cannot
 /// be listed). A `skipped` entry is not an input at all, only named on
@@ -95,6 +103,7 @@ struct InputFile {
   bool walked = false;  // found in a directory walk (a file named on the command line is always checked)
   bool skipped = false;
   bool ignored = false;  // a file of another type in a walked directory: named with --verbose only
+  std::optional<FileId> id = std::nullopt;  // the file a walk found, as it found it (no output may replace it)
 };
 
 /// The files `check` reads for its inputs: files as given, directories

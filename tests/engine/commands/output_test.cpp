@@ -110,6 +110,29 @@ BOOST_AUTO_TEST_CASE(an_input_is_never_the_output_even_through_a_link) {
   BOOST_TEST(slurp(plan) == "plan");
 }
 
+BOOST_AUTO_TEST_CASE(a_walked_file_is_known_by_the_identity_its_walk_saw) {
+  Scratch s;
+  fs::create_directories(s.dir / "plans");
+  const fs::path plan = s.dir / "plans" / "plan.txt";
+  std::ofstream(plan) << "plan";
+  fs::create_hard_link(plan, s.dir / "hard.txt");
+  const auto walked = planlint::expand_inputs({(s.dir / "plans").string()});
+  BOOST_TEST_REQUIRE(walked.size() == 1u);
+  BOOST_TEST_REQUIRE(walked[0].id.has_value());
+  // The walk's identity alone finds the hard link: the path list is empty.
+  std::ostringstream out, err;
+  BOOST_TEST(!planlint::open_output((s.dir / "hard.txt").string(), {}, out, err, walked));
+  BOOST_TEST(err.str().find("would replace the input " + plan.string()) != std::string::npos);
+  // A file named without an identity is looked up by its path.
+  const std::vector<planlint::InputFile> named{planlint::InputFile{plan.string(), {}}};
+  std::ostringstream out2, err2;
+  BOOST_TEST(!planlint::open_output((s.dir / "hard.txt").string(), {}, out2, err2, named));
+  // Another file is not refused.
+  std::ostringstream out3, err3;
+  BOOST_TEST(planlint::open_output((s.dir / "report.xml").string(), {}, out3, err3, walked));
+  BOOST_TEST(slurp(plan) == "plan");
+}
+
 BOOST_AUTO_TEST_CASE(a_directory_is_refused_in_one_line) {
   Scratch s;
   std::ostringstream out, err;
