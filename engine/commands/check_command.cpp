@@ -319,8 +319,9 @@ int run_check(const Options& command_line, std::istream& in, std::ostream& out, 
   auto found = plan_files(*inputs, folders, *logger, err);
   if (!found) return kExitError;
   std::vector<InputFile>& files = *found;
-  // What no output may replace: the rule files and configuration read, and
-  // the plan files.
+  // What no output may replace: the rule files read (each folder's join them
+  // below) and the plan files, `files`, which open_output compares by the
+  // identity their walk saw.
   std::vector<std::string> read = options.rule_files;
 
   // check --baseline FILE reports only what the baseline does not hold;
