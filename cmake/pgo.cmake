@@ -2,10 +2,10 @@
 #
 # With PLANLINT_PGO on, the build first builds planlint once more, instrumented
 # (-fprofile-generate), in pgo/build below the build directory; runs it over
-# the training plans (the twenty plans of fixtures/corpus, the Markdown plans
-# of fixtures/markdown and the Word document of fixtures/docx: not the five
-# seed plans of fixtures/plans, which the benchmarks read), which writes the
-# profile to pgo/profile; and then compiles planlint's own sources with that
+# the training plans (the twenty plans of fixtures/corpus with its two
+# Markdown lists of sources, and the Word documents of fixtures/docx/*.docx:
+# none of them the five seed plans of fixtures/plans, which the benchmarks
+# read, or a version of one), which writes the profile to pgo/profile; and then compiles planlint's own sources with that
 # profile (-fprofile-use) and links them with link-time optimisation. The two
 # builds name their objects alike below their build directories
 # (-fprofile-prefix-path), which is how each object finds its profile.
@@ -56,7 +56,8 @@ function(planlint_pgo_prepare)
   # XML and in text. Its findings are not the point (--fail-on never); a
   # file that cannot be read stops the build (exit 2).
   set(stamp ${dir}/trained.stamp)
-  set(plans fixtures/corpus fixtures/markdown fixtures/docx/levels.docx)
+  file(GLOB word_documents RELATIVE ${CMAKE_SOURCE_DIR} ${CMAKE_SOURCE_DIR}/fixtures/docx/*.docx)
+  set(plans fixtures/corpus ${word_documents})
   add_custom_command(
     OUTPUT ${stamp}
     COMMAND ${CMAKE_COMMAND} -E rm -rf ${profile}
