@@ -39,10 +39,6 @@ std::shared_ptr<spdlog::logger> make_logger(bool verbose) {
   return logger;
 }
 
-double ms_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-}
-
 bool given(const Options& options, std::string_view name) {
   return std::find(options.given.begin(), options.given.end(), name) != options.given.end();
 }
@@ -312,7 +308,7 @@ int run_check(const Options& command_line, std::istream& in, std::ostream& out, 
   const auto rules = prepare_rules(options, err, &*settings);
   if (!rules) return kExitError;
   logger->debug("loaded {} rules and {} lexicons from {} rule files in {:.2f} ms", rules->rules.size(),
-                rules->lexicons.names().size(), rules->files.size(), ms_since(start));
+                rules->lexicons.names().size(), rules->files.size(), ms_between(start, std::chrono::steady_clock::now()));
   const auto inputs = named_inputs(options, in, err);
   if (!inputs) return kExitError;
   FolderSettings folders(config);
@@ -440,7 +436,7 @@ int run_check(const Options& command_line, std::istream& in, std::ostream& out, 
   tally.totals.verdict = status == kExitOk ? "pass" : status == kExitFindings ? "fail" : "error";
   tally.totals.fail_on = options.fail_on ? std::string(to_string(*options.fail_on)) : "never";
   for (auto& r : reports) r.writer->end(tally.totals);
-  logger->debug("{} files in {:.2f} ms", files.size(), ms_since(start));
+  logger->debug("{} files in {:.2f} ms", files.size(), ms_between(start, std::chrono::steady_clock::now()));
 
   if (writing_baseline) return write_baseline_file(baseline_path, baseline, tally, read, files, out, err);
   if (baseline) say_baselined(baseline_path, tally, err);

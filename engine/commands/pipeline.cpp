@@ -14,11 +14,11 @@
 
 namespace planlint {
 
-namespace {
-
 double ms_between(std::chrono::steady_clock::time_point from, std::chrono::steady_clock::time_point to) {
   return std::chrono::duration<double, std::milli>(to - from).count();
 }
+
+namespace {
 
 /// Applies the suppressions in force and then the baseline to the result's
 /// findings, known by their subjects' text rather than their lines: a
@@ -71,9 +71,11 @@ std::optional<Plan> read_file_plan(const SourceFile& source, const RuleSet& rule
   // What the reader found is a finding like the rules': at the severity its
   // check is given, or not at all when the check is switched off.
   for (auto& d : noticed.items) {
-    if (!rules.find_reader_check(d.rule)) {
+    const ReaderCheck* check = rules.find_reader_check(d.rule);
+    if (!check) {
       result.notes.push_back(std::move(d));
-    } else if (apply_check_setting(rules, d)) {
+    } else if (check->enabled) {
+      d.severity = check->severity;
       result.findings.push_back(std::move(d));
     }
   }

@@ -2,6 +2,7 @@
 // findings, then the suppressions and the baseline in force for the file.
 #pragma once
 
+#include <chrono>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -60,6 +61,9 @@ std::optional<RuleSet> prepare_rules(const Options& options, std::ostream& err, 
 /// is reported, at the severity the check is given now. Findings of other
 /// ids are kept as they are.
 bool apply_check_setting(const RuleSet& rules, Diagnostic& d);
+
+/// The time from `from` to `to`, in milliseconds (for --verbose).
+double ms_between(std::chrono::steady_clock::time_point from, std::chrono::steady_clock::time_point to);
 
 /// One line per diagnostic on `err` (standard error), the hint below it.
 void print_diagnostics(const std::vector<Diagnostic>& list, std::ostream& err);
